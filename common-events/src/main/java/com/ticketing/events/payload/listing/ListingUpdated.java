@@ -1,0 +1,17 @@
+package com.ticketing.events.payload.listing;
+
+import com.ticketing.events.payload.Money;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code listing.updated} on {@code realtime.listing-updates}: the full state of a listing after
+ * one accepted event, and what that event changed. This is exactly the {@code listing:updated}
+ * Socket.IO payload.
+ *
+ * @param version increases by one per accepted event, starting at 1 with {@code listing.created}
+ * @param changes field name to {@code {from, to}}; {@code price} changes carry whole {@link Money} values
+ */
+public record ListingUpdated(String listingId, long version, ListingStatus status, int quantity, Money price,
+                             Map<String, FieldChange> changes, Instant occurredAt) {
+}

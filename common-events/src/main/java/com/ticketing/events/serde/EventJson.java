@@ -1,0 +1,23 @@
+package com.ticketing.events.serde;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one JSON mapping of events: ISO-8601 times, decimals as strings, tolerant of unknown fields. */
+public final class EventJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private EventJson() {
+    }
+
+    /** The shared, thread-safe mapper. */
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}

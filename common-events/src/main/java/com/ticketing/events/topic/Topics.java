@@ -1,0 +1,82 @@
+package com.ticketing.events.topic;
+
+import static com.ticketing.events.envelope.EventTypes.*;
+
+import com.ticketing.events.envelope.EventType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.common.config.TopicConfig;
+
+/** The topics of the contract (section 5), with the partitions and retention each needs. */
+public final class Topics {
+
+    /** Input and update topics keep their whole history so analytics can replay them. */
+    static final Map<String, String> KEEP_FOREVER = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+
+    static final Map<String, String> KEEP_30_DAYS = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis()));
+
+    /** Typing signals are worthless after seconds; small segments let them really expire within minutes. */
+    static final Map<String, String> SHORT_LIVED = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(2).toMillis()),
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(1).toMillis()));
+
+    /** Presence is rebuilt from a day of connects, disconnects and heartbeats at most. */
+    static final Map<String, String> KEEP_ONE_DAY = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(1).toMillis()),
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()));
+
+    public static final Topic LISTING_EVENTS = new Topic("marketplace.listing-events", 6, KEEP_FOREVER,
+            Set.of(LISTING_CREATED, LISTING_PRICE_CHANGED, LISTING_QUANTITY_CHANGED, LISTING_STATUS_CHANGED));
+
+    public static final Topic TRANSACTION_EVENTS = new Topic("marketplace.transaction-events", 6, KEEP_FOREVER,
+            Set.of(TRANSACTION_CREATED, TRANSACTION_PAYMENT_RECEIVED, TRANSACTION_PAYMENT_CONFIRMED,
+                    TRANSACTION_COMPLETED, TRANSACTION_DISPUTE_FILED, TRANSACTION_CANCELLED));
+
+    public static final Topic LISTING_UPDATES = new Topic("realtime.listing-updates", 6, KEEP_FOREVER,
+            Set.of(LISTING_UPDATED));
+
+    public static final Topic TRANSACTION_UPDATES = new Topic("realtime.transaction-updates", 6, KEEP_FOREVER,
+            Set.of(TRANSACTION_UPDATED));
+
+    public static final Topic MESSAGE_COMMANDS = new Topic("messaging.message-commands", 6, KEEP_30_DAYS,
+            Set.of(MESSAGE_SEND_REQUESTED));
+
+    public static final Topic MESSAGE_EVENTS = new Topic("messaging.message-events", 6, KEEP_FOREVER,
+            Set.of(MESSAGE_SENT, MESSAGE_READ, CONVERSATION_READ, MESSAGE_DELETED, MESSAGE_REJECTED));
+
+    public static final Topic TYPING_SIGNALS = new Topic("realtime.typing-signals", 3, SHORT_LIVED,
+            Set.of(TYPING_STARTED, TYPING_STOPPED));
+
+    public static final Topic PRESENCE_EVENTS = new Topic("gateway.presence-events", 3, KEEP_ONE_DAY,
+            Set.of(PRESENCE_SOCKET_CONNECTED, PRESENCE_SOCKET_DISCONNECTED, PRESENCE_HEARTBEAT));
+
+    /** The eight topics of the contract. */
+    public static final List<Topic> CONTRACT = List.of(LISTING_EVENTS, TRANSACTION_EVENTS, LISTING_UPDATES,
+            TRANSACTION_UPDATES, MESSAGE_COMMANDS, MESSAGE_EVENTS, TYPING_SIGNALS, PRESENCE_EVENTS);
+
+    /** The topics whose consumers refuse records to a dead-letter topic. */
+    public static final List<Topic> WITH_DEAD_LETTERS = List.of(LISTING_EVENTS, TRANSACTION_EVENTS, MESSAGE_COMMANDS);
+
+    /** Every topic to provision: the contract's eight and their dead-letter topics. */
+    public static final List<Topic> ALL = Stream.concat(CONTRACT.stream(),
+            WITH_DEAD_LETTERS.stream().map(Topic::deadLetter)).toList();
+
+    private Topics() {
+    }
+
+    /** The contract topic that carries events of this type (each type lives on exactly one topic). */
+    public static Optional<Topic> carrying(EventType<?> type) {
+        return CONTRACT.stream().filter(topic -> topic.carries(type)).findFirst();
+    }
+}
