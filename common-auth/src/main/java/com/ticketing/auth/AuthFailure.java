@@ -1,0 +1,19 @@
+package com.ticketing.auth;
+
+/** Why a token was refused, with the message clients see (contract section 3). */
+public enum AuthFailure {
+    MISSING("Authentication required"),
+    EXPIRED("Token expired"),
+    INVALID("Invalid token");
+
+    private final String clientMessage;
+
+    AuthFailure(String clientMessage) {
+        this.clientMessage = clientMessage;
+    }
+
+    /** The message a refused client gets in {@code connect_error} or the 401 body. */
+    public String clientMessage() {
+        return clientMessage;
+    }
+}
