@@ -5,7 +5,7 @@ import static com.ticketing.events.envelope.EventTypes.*;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.payload.Money;
-import com.ticketing.events.payload.listing.FieldChange;
+import com.ticketing.events.payload.listing.ListingChanges;
 import com.ticketing.events.payload.listing.ListingCreated;
 import com.ticketing.events.payload.listing.ListingPriceChanged;
 import com.ticketing.events.payload.listing.ListingQuantityChanged;
@@ -75,7 +75,7 @@ public final class SampleEvents {
     public static CloudEvent<ListingUpdated> listingUpdatedAfterPriceChange() {
         return event(LISTING_UPDATED, "/realtime/listing-events-service", LISTING_ID, 3, new ListingUpdated(
                 LISTING_ID, 3, ListingStatus.ACTIVE, 2, usd("135.50"),
-                Map.of("price", new FieldChange(usd("120.00"), usd("135.50"))), at(3)));
+                ListingChanges.NONE.withPrice(usd("120.00"), usd("135.50")), at(3)));
     }
 
     /** Money in US dollars from a decimal string, scale kept ({@code "120.00"} stays two decimals). */
@@ -111,9 +111,8 @@ public final class SampleEvents {
         put(samples, event(LISTING_QUANTITY_CHANGED, listings, LISTING_ID, 2, new ListingQuantityChanged(2)));
         put(samples, event(LISTING_STATUS_CHANGED, listings, LISTING_ID, 30,
                 new ListingStatusChanged(ListingStatus.SOLD, "all tickets sold")));
-        // A quantity change: its FieldChange values are plain integers, which read back as they were written.
         put(samples, event(LISTING_UPDATED, updates, LISTING_ID, 2, new ListingUpdated(LISTING_ID, 3,
-                ListingStatus.ACTIVE, 2, usd("135.50"), Map.of("quantity", new FieldChange(4, 2)), at(2))));
+                ListingStatus.ACTIVE, 2, usd("135.50"), ListingChanges.NONE.withQuantity(4, 2), at(2))));
 
         put(samples, event(TRANSACTION_CREATED, transactions, TRANSACTION_ID, 10,
                 new TransactionCreated(LISTING_ID, BUYER, SELLER, 2, usd("271.00"))));

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -117,13 +116,12 @@ class CloudEventSerdeTest {
     }
 
     @Test
-    @Disabled("FieldChange holds Object: a price change reads back as a Map, not Money (reported, not fixed here)")
     void priceChangeOfListingUpdatedReadsBackAsMoney() {
         CloudEvent<ListingUpdated> sample = SampleEvents.listingUpdatedAfterPriceChange();
 
         CloudEvent<?> read = deserializer.deserialize(TOPIC, serializer.serialize(TOPIC, sample));
 
-        assertThat(read.dataAs(EventTypes.LISTING_UPDATED).changes().get("price").to()).isEqualTo(usd("135.50"));
+        assertThat(read.dataAs(EventTypes.LISTING_UPDATED).changes().price().to()).isEqualTo(usd("135.50"));
     }
 
     @Test
