@@ -40,6 +40,11 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     }
 
     @Override
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
+        // nothing to configure: the mapping is fixed
+    }
+
+    @Override
     public void close() {
         // nothing to release
     }
