@@ -4,6 +4,7 @@ import com.ticketing.socketio.engine.server.EngineIoError;
 import com.ticketing.socketio.engine.server.EngineIoRequestException;
 import com.ticketing.socketio.engine.server.EngineIoServer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -36,14 +37,13 @@ public final class EngineIoWebFlux {
         PollingEndpoint polling = new PollingEndpoint(server);
         CorsSupport cors = new CorsSupport(server.options().cors());
 
-        RouterFunctions.Builder routes = RouterFunctions.route()
+        // Spring's method predicates match a preflight by its Access-Control-Request-Method: test the real one
+        RequestPredicate preflight = request -> cors.enabled() && HttpMethod.OPTIONS.equals(request.method());
+        return RouterFunctions.route()
+                .route(onPath.and(preflight), cors::preflight)
                 .GET(onPath.and(upgrade), webSocket::upgrade)
                 .GET(onPath, polling::get)
-                .POST(onPath, polling::post);
-        if (cors.enabled()) {
-            routes.OPTIONS(onPath, cors::preflight);
-        }
-        return routes
+                .POST(onPath, polling::post)
                 .route(onPath, request -> {
                     // other methods: a handshake must be a GET, and polling knows only GET and POST
                     server.verify(EngineRequests.of(request, false));
