@@ -143,6 +143,11 @@ public final class EngineSession implements EngineSocket {
         return true;
     }
 
+    /** Whether a long-polling GET is waiting for packets. */
+    public synchronized boolean hasPendingPoll() {
+        return polling != null && polling.pendingPoll != null;
+    }
+
     /** The client went away while its GET was pending: a transport error, as the reference treats it. */
     public void pollAborted(PollResponder responder) {
         synchronized (this) {
