@@ -2,6 +2,7 @@ package com.ticketing.socketio.server.socket;
 
 import com.ticketing.socketio.DisconnectReason;
 import com.ticketing.socketio.engine.EngineMessage;
+import com.ticketing.socketio.engine.EngineSocket;
 import com.ticketing.socketio.engine.HandshakeData;
 import com.ticketing.socketio.packet.Packet;
 import com.ticketing.socketio.server.Failure;
@@ -88,6 +89,15 @@ public final class Socket {
     /** Whether this socket resumed a dropped session. */
     public boolean recovered() {
         return recovered;
+    }
+
+    /**
+     * The Engine.IO session underneath (the reference's {@code socket.conn}); shared by the sockets
+     * of every namespace the client joined. Closing it drops the client without a DISCONNECT, so
+     * the client reconnects.
+     */
+    public EngineSocket connection() {
+        return client.engine();
     }
 
     /** The current transport of the connection: {@code polling} or {@code websocket}. */
