@@ -11,8 +11,9 @@ import com.ticketing.events.payload.message.MessageRejected;
 import com.ticketing.events.payload.message.MessageSent;
 import com.ticketing.events.payload.transaction.TransactionUpdated;
 import com.ticketing.events.payload.typing.TypingSignal;
+import com.ticketing.gateway.message.PendingSends;
 import java.util.List;
-import java.util.function.Consumer;
+
 
 /**
  * Turns each record of the update topics into the Socket.IO events of the contract and the rooms
@@ -21,14 +22,15 @@ import java.util.function.Consumer;
 public final class UpdateRouter {
 
     private final RoomBroadcaster rooms;
-    private final Consumer<MessageRejected> rejections;
+    private final PendingSends pendingSends;
 
     /**
-     * @param rejections also told of every refused send, so a pending {@code message:send} acknowledgement can answer
+     * @param pendingSends also told of every stored or refused send, so a waiting {@code message:send}
+     *                     acknowledgement can answer
      */
-    public UpdateRouter(RoomBroadcaster rooms, Consumer<MessageRejected> rejections) {
+    public UpdateRouter(RoomBroadcaster rooms, PendingSends pendingSends) {
         this.rooms = rooms;
-        this.rejections = rejections;
+        this.pendingSends = pendingSends;
     }
 
     /** Routes one event; returns false for a type no client sees. */
@@ -46,6 +48,7 @@ public final class UpdateRouter {
                     ClientEvents.TransactionChanged.of(update));
         } else if (event.is(MESSAGE_SENT)) {
             MessageSent sent = event.dataAs(MESSAGE_SENT);
+            pendingSends.sent(sent);
             rooms.emit(List.of(Rooms.user(sent.message().receiverId())), ClientEvents.MESSAGE_RECEIVED, sent.message());
             rooms.emit(List.of(Rooms.user(sent.message().senderId())), ClientEvents.MESSAGE_SENT, sent.message());
         } else if (event.is(MESSAGE_READ)) {
@@ -61,7 +64,7 @@ public final class UpdateRouter {
                     ClientEvents.MESSAGE_DELETED, deleted);
         } else if (event.is(MESSAGE_REJECTED)) {
             MessageRejected rejected = event.dataAs(MESSAGE_REJECTED);
-            rejections.accept(rejected);
+            pendingSends.rejected(rejected);
             rooms.emit(List.of(Rooms.user(rejected.senderId())), ClientEvents.MESSAGE_REJECTED,
                     new ClientEvents.Rejected(rejected.clientMessageId(), rejected.receiverId(), rejected.code(),
                             rejected.message()));

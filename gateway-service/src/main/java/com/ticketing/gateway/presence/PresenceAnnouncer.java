@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Tells {@code gateway.presence-events} about this instance: each socket's connect and disconnect,
@@ -42,33 +41,32 @@ public class PresenceAnnouncer implements SmartLifecycle {
         return properties.instanceId();
     }
 
-    /** Announces a connected socket; completes when Kafka has it. */
-    public Mono<Void> connected(String userId, String socketId, String transport) {
+    /** Announces a connected socket (in the background; a failure is logged). */
+    public void connected(String userId, String socketId, String transport) {
         Instant now = Instant.now();
-        return publish(userId, CloudEvent.of(EventTypes.PRESENCE_SOCKET_CONNECTED, source, userId, now,
+        publishInBackground(userId, CloudEvent.of(EventTypes.PRESENCE_SOCKET_CONNECTED, source, userId, now,
                 new SocketConnected(userId, socketId, properties.instanceId(), now, transport)));
     }
 
-    /** Announces a socket that left. */
-    public Mono<Void> disconnected(String userId, String socketId, String reason) {
+    /** Announces a socket that left (in the background; a failure is logged). */
+    public void disconnected(String userId, String socketId, String reason) {
         Instant now = Instant.now();
-        return publish(userId, CloudEvent.of(EventTypes.PRESENCE_SOCKET_DISCONNECTED, source, userId, now,
+        publishInBackground(userId, CloudEvent.of(EventTypes.PRESENCE_SOCKET_DISCONNECTED, source, userId, now,
                 new SocketDisconnected(userId, socketId, properties.instanceId(), now, reason)));
     }
 
-    private Mono<Void> publish(String key, CloudEvent<?> event) {
-        return publisher.publish(Topics.PRESENCE_EVENTS, key, event)
-                .doOnError(failure -> log.warn("Presence event {} not published: {}", event.type(), failure.getMessage()))
-                .then();
+    /** Presence is best effort by design: a lost event is repaired by the instance's heartbeat timeout. */
+    private void publishInBackground(String key, CloudEvent<?> event) {
+        publisher.publish(Topics.PRESENCE_EVENTS, key, event)
+                .subscribe(sent -> { }, failure -> log.warn("Presence event {} not published: {}", event.type(),
+                        failure.getMessage()));
     }
 
     private void heartbeat() {
         Instant now = Instant.now();
         long interval = properties.presence().heartbeatInterval().toMillis();
-        publish(properties.instanceId(), CloudEvent.of(EventTypes.PRESENCE_HEARTBEAT, source, properties.instanceId(), now,
-                new GatewayHeartbeat(properties.instanceId(), now, interval)))
-                .onErrorComplete()
-                .subscribe();
+        publishInBackground(properties.instanceId(), CloudEvent.of(EventTypes.PRESENCE_HEARTBEAT, source,
+                properties.instanceId(), now, new GatewayHeartbeat(properties.instanceId(), now, interval)));
     }
 
     @Override
