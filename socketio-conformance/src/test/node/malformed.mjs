@@ -1,5 +1,5 @@
 // A raw client that sends one malformed Socket.IO packet is closed; a bystander is not.
-// Usage: node malformed.mjs <url> <packet without the Engine.IO "4">
+// Usage: node malformed.mjs <url> <packets without the Engine.IO "4", separated by "||">
 import WebSocket from "ws";
 import { connect, deadline, failure, next, result } from "./lib.mjs";
 
@@ -17,7 +17,7 @@ try {
     const text = data.toString();
     received.push(text);
     if (text.startsWith("0")) ws.send("40");
-    else if (text.startsWith("40")) ws.send("4" + packet);
+    else if (text.startsWith("40")) packet.split("||").forEach((p) => ws.send("4" + p));
     else if (text === "2") ws.send("3");
   });
   const code = await closed;
