@@ -14,7 +14,8 @@ export function failure(message, details = {}) {
 
 /** Fails the script if it has not finished after ms milliseconds. */
 export function deadline(ms, what = "script") {
-  setTimeout(() => failure(`${what} did not finish within ${ms} ms`), ms).unref();
+  // kept referenced: a script whose sockets all died still reports instead of exiting silently
+  setTimeout(() => failure(`${what} did not finish within ${ms} ms`), ms);
 }
 
 /** Resolves with the event's arguments the next time it is emitted, or rejects after ms. */

@@ -12,7 +12,8 @@ try {
   const acks = await Promise.all(Array.from({ length: n }, (_, i) => new Promise((resolve, reject) => {
     const socket = connect(url, mode);
     sockets.push(socket);
-    socket.on("connect_error", reject);
+    socket.on("connect_error", (e) => reject(new Error(`socket ${i} connect_error: ${e.message} ${e.description?.message ?? e.description ?? ""} ${e.context?.status ?? ""} ${e.context?.responseText ?? ""}`)));
+    socket.on("disconnect", (reason) => reject(new Error(`socket ${i} disconnected: ${reason}`)));
     socket.on("connect", () => {
       socket.timeout(60000).emit("message-with-ack", i, (err, value) => (err ? reject(err) : resolve(value)));
     });

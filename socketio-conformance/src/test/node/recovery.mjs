@@ -15,8 +15,10 @@ try {
   const pid = socket._pid;
   // the server emits "missed" to this socket's room 100 ms from now, while it is away
   await socket.timeout(3000).emitWithAck("schedule-missed", 100, 2);
+  // engine.close() reports the disconnect synchronously: listen first
+  const disconnected = next(socket, "disconnect");
   socket.io.engine.close();
-  const [reason] = await next(socket, "disconnect");
+  const [reason] = await disconnected;
   await next(socket, "connect", 5000);
   await new Promise((resolve) => setTimeout(resolve, 200));
   result({ pid, authOffset: offset, reason, firstId, secondId: socket.id, recovered: socket.recovered,
