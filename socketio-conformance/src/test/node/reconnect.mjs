@@ -8,6 +8,9 @@ deadline(15000, "reconnect");
 try {
   const socket = connect(url, mode, { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 200 });
   await next(socket, "connect");
+  if (mode === "default" && socket.io.engine.transport.name !== "websocket") {
+    await next(socket.io.engine, "upgrade"); // drop a settled connection, not one mid-upgrade
+  }
   const firstId = socket.id;
   socket.emit("drop-me");
   const [reason] = await next(socket, "disconnect");
