@@ -24,8 +24,8 @@ function rssKiB() {
 function liveHeapKiB() {
   execFileSync("jcmd", [pid, "GC.run"]);
   const info = execFileSync("jcmd", [pid, "GC.heap_info"], { encoding: "utf8" });
-  const used = /used (\d+)K/.exec(info);
-  return used ? Number(used[1]) : NaN;
+  // heap lines read "<space name> total NK, used NK" (one for G1, one per generation otherwise)
+  return [...info.matchAll(/total \d+K, used (\d+)K/g)].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
 function open() {
@@ -52,6 +52,11 @@ for (let i = 0; i < n; i += Number(parallel)) {
 const connectMs = Date.now() - started;
 await sleep(5000); // let the server settle
 const after = { rss: rssKiB(), heap: liveHeapKiB() };
+if (process.env.HISTOGRAM) {
+  // the classes holding the most live heap, to see what one connection costs
+  const histogram = execFileSync("jcmd", [pid, "GC.class_histogram"], { encoding: "utf8" });
+  console.error(histogram.split("\n").slice(0, Number(process.env.HISTOGRAM) + 3).join("\n"));
+}
 const stillOpen = sockets.filter((ws) => ws.readyState === WebSocket.OPEN).length;
 
 const perConnection = (a, b) => (((b - a) * 1024) / n).toFixed(0);
