@@ -14,10 +14,13 @@ CREATE TABLE messages (
     updated_at        timestamptz  NOT NULL,
     deleted_at        timestamptz,
     CONSTRAINT messages_not_to_self CHECK (sender_id <> receiver_id),
-    CONSTRAINT messages_content_not_empty CHECK (length(content) > 0),
-    -- Idempotent sends: one message per sender and client-chosen id (NULLs never collide).
-    CONSTRAINT messages_sender_client_message_id_key UNIQUE (sender_id, client_message_id)
+    CONSTRAINT messages_content_not_empty CHECK (length(content) > 0)
 );
+
+-- Idempotent sends: one message per sender and client-chosen id. Partial, so messages without a
+-- client id cost nothing here (and sender lookups keep using idx_messages_sender).
+CREATE UNIQUE INDEX messages_sender_client_message_id_key
+    ON messages (sender_id, client_message_id) WHERE client_message_id IS NOT NULL;
 
 -- The four indexes of the original design.
 CREATE INDEX idx_messages_sender ON messages (sender_id, created_at DESC);

@@ -53,7 +53,7 @@ public class MessageStore {
             INSERT INTO messages (id, sender_id, receiver_id, content, transaction_id, listing_id,
                                   client_message_id, created_at, updated_at)
             VALUES (:id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, :now, :now)
-            ON CONFLICT (sender_id, client_message_id) DO NOTHING
+            ON CONFLICT (sender_id, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING
             RETURNING *
             """;
 
