@@ -22,7 +22,7 @@ public abstract class IntegrationTestSupport {
 
     public static final String SECRET = "message-service-test-secret-long-enough-for-hs256";
     protected static final JwtIssuer TOKENS = new JwtIssuer(JwtSettings.hs256(SECRET));
-    private static final String GROUP = "message-service-it-" + UUID.randomUUID();
+    protected static final String GROUP = "message-service-it-" + UUID.randomUUID();
 
     @Autowired
     protected WebTestClient client;
