@@ -24,7 +24,11 @@ public class KafkaTopicsConfiguration {
 
     @Bean
     ProvisionedTopics provisionedTopics(KafkaProperties kafka,
-                                        @Value("${ticketing.kafka.replication-factor:1}") short replicationFactor) {
+                                        @Value("${ticketing.kafka.replication-factor:1}") short replicationFactor,
+                                        @Value("${ticketing.kafka.provision-topics:true}") boolean provision) {
+        if (!provision) {
+            return new ProvisionedTopics(List.of());
+        }
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             return new ProvisionedTopics(new TopicProvisioner(admin, replicationFactor).provision(TOPICS));
         }
