@@ -163,12 +163,10 @@ public class MessageController {
         int size = limit == null ? properties.defaultPageSize() : limit;
         long skip = offset == null ? 0 : offset;
         if (size < 1) {
-            throw ApiException.validation(
-                    "limit must be at least 1");
+            throw ApiException.validation("limit must be at least 1");
         }
         if (skip < 0) {
-            throw ApiException.validation(
-                    "offset must not be negative");
+            throw ApiException.validation("offset must not be negative");
         }
         return new Page(Math.min(size, properties.maxPageSize()), skip);
     }

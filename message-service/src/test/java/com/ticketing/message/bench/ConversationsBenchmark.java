@@ -29,10 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * p50/p90/p99; no assertions. Self-contained: embedded PostgreSQL, {@code bench/seed-messages.sql},
  * the service on a random port (Kafka parts switched off: the endpoint does not touch Kafka).
  * <p>
- * Run from the repository root after {@code mvn -pl message-service -am install -DskipTests}:
- * {@code mvn -pl message-service exec:java}-style runners are not set up; use
- * {@code mvn -B -o -q -pl message-service test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt}
- * then {@code java -cp message-service/target/classes:message-service/target/test-classes:$(cat message-service/cp.txt)
+ * Run from the repository root (see message-service/README.md): {@code mvn -B -o -q -pl message-service
+ * test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/msg-cp.txt}, then {@code java -cp
+ * message-service/target/classes:message-service/target/test-classes:$(cat /tmp/msg-cp.txt)
  * com.ticketing.message.bench.ConversationsBenchmark [requests] [concurrency]}.
  */
 public final class ConversationsBenchmark {
@@ -54,7 +53,8 @@ public final class ConversationsBenchmark {
                 "--ticketing.database.pool-size=" + Math.max(4, concurrency * 2),
                 "--ticketing.jwt.secret=" + SECRET, "--ticketing.kafka.provision-topics=false",
                 "--ticketing.commands.enabled=false", "--ticketing.outbox.relay-enabled=false",
-                "--spring.kafka.bootstrap-servers=localhost:1", "--logging.level.root=WARN")) {
+                "--spring.kafka.bootstrap-servers=localhost:1", "--logging.level.root=WARN",
+                "--logging.level.org.apache.kafka=OFF")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             run(URI.create("http://localhost:" + port + "/api/messages/conversations"), requests, concurrency);
         }
