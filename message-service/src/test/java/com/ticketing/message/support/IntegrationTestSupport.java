@@ -36,6 +36,9 @@ public abstract class IntegrationTestSupport {
         registry.add("ticketing.jwt.secret", () -> SECRET);
         registry.add("ticketing.commands.group-id", () -> GROUP);
         registry.add("ticketing.outbox.poll-interval", () -> "100ms");
+        // 20 per 10 minutes: the same burst of 20 as production, but a refill (one token per 30 s)
+        // too slow to let a token back in during a slow test run. Refill timing is unit-tested.
+        registry.add("ticketing.rate-limit.send.period", () -> "600s");
     }
 
     /** A user id no other test uses. */

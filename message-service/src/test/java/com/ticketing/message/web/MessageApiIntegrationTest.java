@@ -110,13 +110,13 @@ class MessageApiIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void twentyFirstSendWithinTenSecondsIs429WithRetryAfterAndOtherUsersAreUnaffected() {
+    void twentyFirstSendInABurstIs429WithRetryAfterAndOtherUsersAreUnaffected() {
         String flooder = user("flooder");
         IntStream.range(0, 20).forEach(i -> sendBody(flooder, Map.of("receiverId", bob, "content", "m" + i))
                 .expectStatus().isCreated());
         sendBody(flooder, Map.of("receiverId", bob, "content", "one too many"))
                 .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().value("Retry-After", value -> assertThat(Long.parseLong(value)).isBetween(1L, 10L))
+                .expectHeader().value("Retry-After", value -> assertThat(Long.parseLong(value)).isBetween(1L, 30L))
                 .expectBody().jsonPath("$.error.code").isEqualTo("RATE_LIMITED");
         sendBody(alice, Map.of("receiverId", bob, "content", "still fine")).expectStatus().isCreated();
     }
