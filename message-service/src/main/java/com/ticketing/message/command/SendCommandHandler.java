@@ -8,6 +8,7 @@ import com.ticketing.message.messaging.MessageRefusedException;
 import com.ticketing.message.messaging.MessageRules;
 import com.ticketing.message.messaging.MessageService;
 import com.ticketing.message.messaging.SendMessage;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -46,9 +47,18 @@ public class SendCommandHandler {
         } catch (MessageRefusedException refused) {
             return reject(commandId, command, refused);
         }
-        return messages.send(request, true)
+        return messages.send(request, messageId(commandId), true)
                 .then()
                 .onErrorResume(MessageRefusedException.class, refused -> reject(commandId, command, refused));
+    }
+
+    /** The gateway names the message by the command id; any other producer's id gets a fresh one. */
+    private static UUID messageId(String commandId) {
+        try {
+            return UUID.fromString(commandId);
+        } catch (IllegalArgumentException notAUuid) {
+            return UUID.randomUUID();
+        }
     }
 
     private Mono<Void> reject(String commandId, SendMessageCommand command, MessageRefusedException refused) {

@@ -48,7 +48,16 @@ public class MessageService {
      * {@code message.sent} event again (same event id), for a redelivered socket command.
      */
     public Mono<SendOutcome> send(SendMessage request, boolean reemitOnReplay) {
-        NewMessage message = new NewMessage(UUID.randomUUID(), request.senderId(), request.receiverId(),
+        return send(request, UUID.randomUUID(), reemitOnReplay);
+    }
+
+    /**
+     * As {@link #send(SendMessage, boolean)}, storing a new message under {@code messageId}: a socket
+     * command's id, which the gateway already told the sender, so the acknowledgement and the stored
+     * message name the same message.
+     */
+    public Mono<SendOutcome> send(SendMessage request, UUID messageId, boolean reemitOnReplay) {
+        NewMessage message = new NewMessage(messageId, request.senderId(), request.receiverId(),
                 request.content(), request.transactionId(), request.listingId(), request.clientMessageId(), now());
         Mono<SendOutcome> work = store.insertUnlessDuplicate(message)
                 .flatMap(stored -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored),
