@@ -97,6 +97,6 @@ public final class EventTypes {
 
     /** The event type with this exact {@code type} string, if the contract knows it. */
     public static Optional<EventType<?>> byName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name));
     }
 }

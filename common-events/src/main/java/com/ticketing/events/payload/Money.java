@@ -1,6 +1,7 @@
 package com.ticketing.events.payload;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.Currency;
 
@@ -18,6 +19,7 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
     }
 
     /** Whether the amount is strictly positive. */
+    @JsonIgnore // an is-getter, which Jackson would otherwise write as a "positive" field on the wire
     public boolean isPositive() {
         return amount != null && amount.signum() > 0;
     }

@@ -2,7 +2,6 @@ package com.ticketing.events.payload.listing;
 
 import com.ticketing.events.payload.Money;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * {@code listing.updated} on {@code realtime.listing-updates}: the full state of a listing after
@@ -10,8 +9,8 @@ import java.util.Map;
  * Socket.IO payload.
  *
  * @param version increases by one per accepted event, starting at 1 with {@code listing.created}
- * @param changes field name to {@code {from, to}}; {@code price} changes carry whole {@link Money} values
+ * @param changes the fields this event changed, each as {@code {from, to}}; {@code price} carries whole {@link Money} values
  */
 public record ListingUpdated(String listingId, long version, ListingStatus status, int quantity, Money price,
-                             Map<String, FieldChange> changes, Instant occurredAt) {
+                             ListingChanges changes, Instant occurredAt) {
 }

@@ -1,0 +1,60 @@
+package com.ticketing.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server started by the launcher, keeping its cluster in the data directory so
+ * messages survive a restart.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+    static final String DATABASE = "ticketing";
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static EmbeddedPostgresServer start(Path dataDir, Path workDir, int port) throws IOException, SQLException {
+        Files.createDirectories(workDir);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(workDir.toFile())
+                .start();
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+        server.createDatabaseIfMissing();
+        return server;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    private void createDatabaseIfMissing() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (exists.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}
