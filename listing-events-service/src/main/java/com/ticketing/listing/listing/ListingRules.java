@@ -16,7 +16,7 @@ import static com.ticketing.listing.dlq.RejectReason.UNKNOWN_AGGREGATE;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.payload.Money;
-import com.ticketing.events.payload.listing.FieldChange;
+import com.ticketing.events.payload.listing.ListingChanges;
 import com.ticketing.events.payload.listing.ListingCreated;
 import com.ticketing.events.payload.listing.ListingStatus;
 import com.ticketing.events.payload.listing.ListingUpdated;
@@ -24,9 +24,7 @@ import com.ticketing.listing.stream.AggregateRules;
 import com.ticketing.listing.stream.Outcome;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -80,11 +78,8 @@ public final class ListingRules implements AggregateRules<ListingState> {
         }
         ListingState state = new ListingState(listingId, created.sellerId(), created.title(), ListingStatus.ACTIVE,
                 created.quantity(), created.price(), 1, at, at, List.of());
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        changes.put("status", new FieldChange(null, ListingStatus.ACTIVE));
-        changes.put("quantity", new FieldChange(null, created.quantity()));
-        changes.put("price", new FieldChange(null, created.price()));
-        return Outcome.accept(state, List.of(update(state, changes, at)));
+        // Creation changes no field: a {from: null} price would make the gateway announce a price change.
+        return Outcome.accept(state, List.of(update(state, ListingChanges.NONE, at)));
     }
 
     private Outcome<ListingState> changePrice(ListingState current, Money price, Instant at) {
@@ -106,7 +101,7 @@ public final class ListingRules implements AggregateRules<ListingState> {
             return Outcome.reject(UNCHANGED_VALUE, "price is already " + price.amount() + " " + price.currency());
         }
         ListingState next = current.withPrice(price, at);
-        return Outcome.accept(next, List.of(update(next, Map.of("price", new FieldChange(current.price(), price)), at)));
+        return Outcome.accept(next, List.of(update(next, ListingChanges.NONE.withPrice(current.price(), price), at)));
     }
 
     private Outcome<ListingState> changeQuantity(ListingState current, Integer quantity, Instant at) {
@@ -124,10 +119,10 @@ public final class ListingRules implements AggregateRules<ListingState> {
         }
         List<Object> updates = new ArrayList<>();
         ListingState next = current.withQuantity(quantity, at);
-        updates.add(update(next, Map.of("quantity", new FieldChange(current.quantity(), quantity)), at));
+        updates.add(update(next, ListingChanges.NONE.withQuantity(current.quantity(), quantity), at));
         if (quantity == 0 && next.status() == ListingStatus.ACTIVE) {
             ListingState sold = next.withStatus(ListingStatus.SOLD, at);
-            updates.add(update(sold, Map.of("status", new FieldChange(next.status(), ListingStatus.SOLD)), at));
+            updates.add(update(sold, ListingChanges.NONE.withStatus(next.status(), ListingStatus.SOLD), at));
             next = sold;
         }
         return Outcome.accept(next, updates);
@@ -145,7 +140,7 @@ public final class ListingRules implements AggregateRules<ListingState> {
             return Outcome.reject(FORBIDDEN_TRANSITION, "a listing without tickets cannot become active");
         }
         ListingState next = current.withStatus(status, at);
-        return Outcome.accept(next, List.of(update(next, Map.of("status", new FieldChange(current.status(), status)), at)));
+        return Outcome.accept(next, List.of(update(next, ListingChanges.NONE.withStatus(current.status(), status), at)));
     }
 
     private static Outcome<ListingState> closed(ListingState current) {
@@ -153,7 +148,7 @@ public final class ListingRules implements AggregateRules<ListingState> {
                 + ", which is final");
     }
 
-    private static ListingUpdated update(ListingState state, Map<String, FieldChange> changes, Instant at) {
+    private static ListingUpdated update(ListingState state, ListingChanges changes, Instant at) {
         return new ListingUpdated(state.listingId(), state.version(), state.status(), state.quantity(), state.price(),
                 changes, at);
     }
