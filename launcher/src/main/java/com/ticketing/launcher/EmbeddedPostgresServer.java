@@ -13,10 +13,10 @@ import java.sql.Statement;
  * A real PostgreSQL server started by the launcher, keeping its cluster in the data directory so
  * messages survive a restart.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
-    static final String DATABASE = "ticketing";
-    static final String USER = "postgres";
+    public static final String DATABASE = "ticketing";
+    public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
 
@@ -24,10 +24,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedPostgresServer start(Path dataDir, Path workDir, int port) throws IOException, SQLException {
+    /** Starts (or restarts, keeping its data) a server on {@code port}; 0 picks a free port. */
+    public static EmbeddedPostgresServer start(Path dataDir, Path workDir, int port) throws IOException, SQLException {
         Files.createDirectories(workDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setPort(port)
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workDir.toFile())
@@ -37,7 +41,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return server;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * One service of the stack running as a child JVM ({@code java -jar}), its output in a log file,
  * considered started once its actuator health answers UP.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -34,7 +34,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts {@code jar} with the given environment, logging to {@code logDir/<name>.log}. */
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
                                 Path logDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with `mvn -B -DskipTests package` first");
@@ -53,20 +53,20 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, builder.start(), log);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Waits until {@code /actuator/health} answers 200 UP; fails if the process dies or time runs out. */
-    void awaitHealthy(Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -85,6 +85,11 @@ final class ServiceProcess implements AutoCloseable {
             process.waitFor(250, TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException(name + " did not become healthy within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash would: no goodbye, no shutdown hooks. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Asks the service to stop (SIGTERM), and kills it if it has not stopped after a grace period. */

@@ -29,7 +29,8 @@ public final class TicketingCli {
         System.exit(run(args, System.getenv(), System.out));
     }
 
-    static int run(String[] args, Map<String, String> environment, PrintStream out) throws Exception {
+    /** Runs one command with an explicit environment and output (the tests use this). */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out) throws Exception {
         if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;

@@ -15,6 +15,7 @@ public enum DisconnectReason {
     SERVER_SHUTTING_DOWN("server shutting down"),
     CLIENT_NAMESPACE_DISCONNECT("client namespace disconnect"),
     SERVER_NAMESPACE_DISCONNECT("server namespace disconnect"),
+    FORCED_SERVER_CLOSE("forced server close"),
     CONNECT_TIMEOUT("connect timeout"),
     OUTBOUND_OVERFLOW("outbound buffer overflow"),
     PAYLOAD_TOO_LARGE("payload too large");

@@ -58,7 +58,11 @@ public final class Topics {
     public static final Topic TYPING_SIGNALS = new Topic("realtime.typing-signals", 3, SHORT_LIVED,
             Set.of(TYPING_STARTED, TYPING_STOPPED));
 
-    public static final Topic PRESENCE_EVENTS = new Topic("gateway.presence-events", 3, KEEP_ONE_DAY,
+    /**
+     * One partition: every gateway folds the whole presence stream into one store (a socket's user and
+     * its instance's heartbeats must meet in the same task), and the volume is small.
+     */
+    public static final Topic PRESENCE_EVENTS = new Topic("gateway.presence-events", 1, KEEP_ONE_DAY,
             Set.of(PRESENCE_SOCKET_CONNECTED, PRESENCE_SOCKET_DISCONNECTED, PRESENCE_HEARTBEAT));
 
     /** The eight topics of the contract. */

@@ -12,6 +12,7 @@ public final class EngineMessage {
     private final String text;
     private final byte[] binary;
     private volatile byte[] webSocketTextFrame;
+    private volatile String base64;
 
     private EngineMessage(String text, byte[] binary) {
         this.text = text;
@@ -53,6 +54,22 @@ public final class EngineMessage {
             webSocketTextFrame = frame;
         }
         return frame;
+    }
+
+    /**
+     * The base64 form of a binary message, as polling payloads carry it after the {@code b} prefix;
+     * computed on first use and shared by every session the message goes to. Null for a text message.
+     */
+    public String base64() {
+        if (binary == null) {
+            return null;
+        }
+        String encoded = base64;
+        if (encoded == null) {
+            encoded = java.util.Base64.getEncoder().encodeToString(binary);
+            base64 = encoded;
+        }
+        return encoded;
     }
 
     /** An approximate size in bytes, used for outbound queue accounting. */

@@ -1,0 +1,171 @@
+package com.ticketing.e2e;
+
+import com.ticketing.auth.JwtIssuer;
+import com.ticketing.auth.JwtSettings;
+import com.ticketing.launcher.EmbeddedPostgresServer;
+import com.ticketing.launcher.ServiceProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform for end-to-end tests, started once per test JVM: the shared embedded Kafka
+ * broker, a real PostgreSQL, and the services as real processes from their built jars (exactly what
+ * {@code ./ticketing local} runs), each part started on first use and stopped when the JVM ends.
+ */
+public final class E2eStack {
+
+    public static final String JWT_SECRET = "e2e-test-secret-that-is-long-enough-for-hs256";
+    private static final E2eStack INSTANCE = new E2eStack();
+    private static final Path ROOT = Path.of(System.getProperty("ticketing.root", "..")).toAbsolutePath().normalize();
+    private static final Path WORK = Path.of("target", "e2e").toAbsolutePath();
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new HashMap<>();
+    private final JwtIssuer issuer = new JwtIssuer(JwtSettings.hs256(JWT_SECRET));
+    private EmbeddedPostgresServer postgres;
+
+    private E2eStack() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "e2e-stack-stop"));
+    }
+
+    public static E2eStack get() {
+        return INSTANCE;
+    }
+
+    public static String kafka() {
+        String brokers = System.getProperty("spring.embedded.kafka.brokers");
+        if (brokers == null) {
+            throw new IllegalStateException("the shared embedded Kafka broker is not running (junit-platform.properties)");
+        }
+        return brokers;
+    }
+
+    public String token(String userId) {
+        return issuer.issue(userId, false, Duration.ofHours(1));
+    }
+
+    public String token(String userId, boolean admin, Duration ttl) {
+        return issuer.issue(userId, admin, ttl);
+    }
+
+    /** The URL of gateway instance {@code index} (0 or 1), started with both back-end services. */
+    public synchronized String gateway(int index) {
+        messageService();
+        listingService();
+        return "http://localhost:" + service("gateway-" + index, "gateway-service", this::gatewayEnvironment).port();
+    }
+
+    public synchronized String messageService() {
+        return "http://localhost:" + service("message-service", "message-service", port -> {
+            Map<String, String> env = common();
+            env.put("MESSAGE_SERVICE_PORT", Integer.toString(port));
+            env.put("DATABASE_URL", postgres().jdbcUrl());
+            env.put("DATABASE_USERNAME", EmbeddedPostgresServer.USER);
+            env.put("DATABASE_PASSWORD", "postgres");
+            return env;
+        }).port();
+    }
+
+    public synchronized String listingService() {
+        return "http://localhost:" + service("listing-events-service", "listing-events-service", port -> {
+            Map<String, String> env = common();
+            env.put("LISTING_SERVICE_PORT", Integer.toString(port));
+            env.put("TICKETING_STREAMS_STATE_DIR", WORK.resolve("state/listing").toString());
+            return env;
+        }).port();
+    }
+
+    /** Kills a gateway instance the hard way (no goodbye), as a crash would. */
+    public synchronized void kill(int gatewayIndex) throws InterruptedException {
+        ServiceProcess gateway = services.remove("gateway-" + gatewayIndex);
+        if (gateway != null) {
+            gateway.kill();
+        }
+    }
+
+    private Map<String, String> gatewayEnvironment(int port) {
+        Map<String, String> env = common();
+        env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("MESSAGE_SERVICE_URL", messageService());
+        env.put("LISTING_SERVICE_URL", listingService());
+        env.put("TICKETING_STREAMS_STATE_DIR", WORK.resolve("state/gateway-" + port).toString());
+        return env;
+    }
+
+    private Map<String, String> common() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+        env.put("TICKETING_JWT_SECRET", JWT_SECRET);
+        return env;
+    }
+
+    private ServiceProcess service(String name, String module, java.util.function.IntFunction<Map<String, String>> env) {
+        ServiceProcess running = services.get(name);
+        if (running != null) {
+            return running;
+        }
+        try {
+            int port = freePort();
+            ServiceProcess process = ServiceProcess.start(name, ROOT.resolve(module).resolve("target").resolve(module + ".jar"),
+                    port, env.apply(port), List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                    WORK.resolve("logs"));
+            started.add(process);
+            services.put(name, process);
+            process.awaitHealthy(HEALTH_TIMEOUT);
+            return process;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private EmbeddedPostgresServer postgres() {
+        if (postgres == null) {
+            try {
+                Path data = WORK.resolve("postgres");
+                launcherSafeDelete(data);
+                postgres = EmbeddedPostgresServer.start(data, WORK.resolve("postgres-runtime"), 0);
+                started.add(postgres);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start PostgreSQL", e);
+            }
+        }
+        return postgres;
+    }
+
+    private static void launcherSafeDelete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private synchronized void stopAll() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception ignored) {
+                // the JVM is ending; the processes die with it
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.ticketing.gateway.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The gateway's own settings ({@code ticketing.gateway.*}).
+ *
+ * @param instanceId      this process's id in presence; unique per start by default, so a restarted
+ *                        instance never inherits the sockets of its previous life
+ * @param bootstrapServers Kafka ({@code KAFKA_BOOTSTRAP_SERVERS})
+ * @param replicationFactor replication factor of the topics it creates
+ * @param stateDir        Kafka Streams state directory ({@code TICKETING_STREAMS_STATE_DIR})
+ * @param presence        heartbeat and cleanup timing
+ */
+@ConfigurationProperties("ticketing.gateway")
+public record GatewayProperties(String instanceId, String bootstrapServers, @DefaultValue("1") short replicationFactor,
+                                Path stateDir, @DefaultValue Presence presence) {
+
+    public GatewayProperties {
+        if (instanceId == null || instanceId.isBlank()) {
+            instanceId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("ticketing.gateway.bootstrap-servers (KAFKA_BOOTSTRAP_SERVERS) is required");
+        }
+        if (stateDir == null || stateDir.toString().isBlank()) {
+            stateDir = Path.of(System.getProperty("java.io.tmpdir"), "ticketing-gateway", instanceId);
+        }
+    }
+
+    /**
+     * @param heartbeatInterval how often this instance says it is alive
+     * @param instanceTimeout   an instance silent this long has its sockets removed from presence
+     * @param sweepInterval     how often silent instances are looked for
+     */
+    public record Presence(@DefaultValue("2s") Duration heartbeatInterval, @DefaultValue("8s") Duration instanceTimeout,
+                           @DefaultValue("1s") Duration sweepInterval) {
+
+        public Presence {
+            if (instanceTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("presence instance-timeout must be at least two heartbeat intervals");
+            }
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "gateway";
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.ticketing.gateway.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Per-user limits ({@code ticketing.limits.*}).
+ *
+ * @param messages        message sends, socket and REST together
+ * @param typing          typing signals that reach Kafka
+ * @param typingCoalesce  repeated {@code typing:start} to one receiver within this window are forwarded once
+ * @param maxContentLength message content after trimming
+ */
+@ConfigurationProperties("ticketing.limits")
+public record LimitsProperties(@DefaultValue Rate messages, @DefaultValue("30") int typingPerWindow,
+                               @DefaultValue("3s") Duration typingCoalesce,
+                               @DefaultValue("5000") int maxContentLength) {
+
+    /** At most {@code count} actions per {@code window}. */
+    public record Rate(@DefaultValue("20") int count, @DefaultValue("10s") Duration window) {
+    }
+}

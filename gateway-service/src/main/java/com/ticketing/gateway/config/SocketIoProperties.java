@@ -1,0 +1,28 @@
+package com.ticketing.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Socket.IO settings of the gateway ({@code ticketing.socketio.*}); defaults are the contract's.
+ *
+ * @param corsOrigins          origins allowed to poll cross-origin; {@code *} allows any
+ * @param maxSocketsPerUser    the next CONNECT beyond this is refused with "Too many connections"
+ * @param maxOutboundPackets   a socket that lets this many packets pile up unread is disconnected
+ */
+@ConfigurationProperties("ticketing.socketio")
+public record SocketIoProperties(@DefaultValue("25s") Duration pingInterval, @DefaultValue("20s") Duration pingTimeout,
+                                 @DefaultValue("1000000") int maxPayload, @DefaultValue("45s") Duration connectTimeout,
+                                 @DefaultValue("10s") Duration ackTimeout, @DefaultValue("*") List<String> corsOrigins,
+                                 @DefaultValue("true") boolean corsCredentials,
+                                 @DefaultValue("20") int maxSocketsPerUser,
+                                 @DefaultValue("1000") int maxOutboundPackets) {
+
+    public SocketIoProperties {
+        if (maxSocketsPerUser < 1) {
+            throw new IllegalArgumentException("ticketing.socketio.max-sockets-per-user must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.ticketing.gateway.fanout;
+
+/** The room naming scheme: one personal room per user, one room per listing and per transaction. */
+public final class Rooms {
+
+    private Rooms() {
+    }
+
+    public static String user(String userId) {
+        return "user:" + userId;
+    }
+
+    public static String listing(String listingId) {
+        return "listing:" + listingId;
+    }
+
+    public static String transaction(String transactionId) {
+        return "transaction:" + transactionId;
+    }
+}

@@ -1,0 +1,159 @@
+package com.ticketing.gateway.fanout;
+
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.serde.EventCodec;
+import com.ticketing.events.serde.EventDecodingException;
+import com.ticketing.events.topic.Topic;
+import com.ticketing.events.topic.Topics;
+import com.ticketing.gateway.config.GatewayProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads every record of the update topics on every gateway instance (all partitions assigned, no
+ * consumer group: a record must reach every instance) from the moment the instance starts, and hands
+ * each event to the {@link UpdateRouter}. One thread, so one aggregate's events keep their order.
+ * Unreadable records are logged, counted and skipped.
+ */
+@Component
+public class UpdateFeed implements SmartLifecycle {
+
+    static final List<Topic> TOPICS = List.of(Topics.LISTING_UPDATES, Topics.TRANSACTION_UPDATES,
+            Topics.MESSAGE_EVENTS, Topics.TYPING_SIGNALS);
+    private static final Logger log = LoggerFactory.getLogger(UpdateFeed.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration REFRESH_PARTITIONS = Duration.ofSeconds(30);
+
+    private final GatewayProperties properties;
+    private final UpdateRouter router;
+    private final MeterRegistry meters;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean running;
+    private Thread thread;
+
+    /** {@code topics} is only here so the topics exist before the feed looks for their partitions. */
+    public UpdateFeed(GatewayProperties properties, UpdateRouter router, MeterRegistry meters,
+                      com.ticketing.gateway.kafka.TopicsAtStartup topics) {
+        this.properties = properties;
+        this.router = router;
+        this.meters = meters;
+    }
+
+    @Override
+    public void start() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "gateway-feed-" + properties.instanceId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        new KafkaClientMetrics(consumer).bindTo(meters);
+        assignAll(true);
+        running = true;
+        thread = new Thread(this::pollLoop, "update-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void pollLoop() {
+        Instant nextRefresh = Instant.now().plus(REFRESH_PARTITIONS);
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    deliver(record);
+                }
+                if (Instant.now().isAfter(nextRefresh)) {
+                    assignAll(false);
+                    nextRefresh = Instant.now().plus(REFRESH_PARTITIONS);
+                }
+            }
+        } catch (WakeupException stopping) {
+            // stop() asked us to leave the loop
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void deliver(ConsumerRecord<String, byte[]> record) {
+        CloudEvent<?> event;
+        try {
+            event = EventCodec.decode(record.value());
+        } catch (EventDecodingException e) {
+            meters.counter("gateway.updates.undecodable", "topic", record.topic(), "reason", e.failure().name()).increment();
+            log.warn("Skipped unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return;
+        }
+        try {
+            if (router.route(event)) {
+                Timer.builder("gateway.delivery.latency").tag("type", event.type()).publishPercentileHistogram()
+                        .register(meters).record(Duration.between(event.time(), Instant.now()));
+                meters.counter("gateway.deliveries", "type", event.type()).increment();
+            }
+        } catch (RuntimeException e) {
+            meters.counter("gateway.updates.failed", "topic", record.topic()).increment();
+            log.error("Could not deliver {} {} to sockets", event.type(), event.id(), e);
+        }
+    }
+
+    /** Assigns every partition of the update topics; new assignments start at the end (live updates only). */
+    private void assignAll(boolean initial) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (Topic topic : TOPICS) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
+            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        }
+        if (!initial && consumer.assignment().containsAll(partitions)) {
+            return;
+        }
+        List<TopicPartition> added = partitions.stream().filter(p -> !consumer.assignment().contains(p)).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(added);
+        added.forEach(consumer::position); // resolve "end" now, so records produced after start are never skipped
+        log.info("Update feed reads {} partitions", partitions.size());
+    }
+
+    /** Whether the feed has its partitions and is polling. */
+    public boolean isReady() {
+        return running;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,81 @@
+package com.ticketing.gateway.fanout;
+
+import static com.ticketing.events.envelope.EventTypes.*;
+
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.payload.listing.ListingUpdated;
+import com.ticketing.events.payload.message.ConversationRead;
+import com.ticketing.events.payload.message.MessageDeleted;
+import com.ticketing.events.payload.message.MessageRead;
+import com.ticketing.events.payload.message.MessageRejected;
+import com.ticketing.events.payload.message.MessageSent;
+import com.ticketing.events.payload.transaction.TransactionUpdated;
+import com.ticketing.events.payload.typing.TypingSignal;
+import com.ticketing.gateway.message.PendingSends;
+import java.util.List;
+
+
+/**
+ * Turns each record of the update topics into the Socket.IO events of the contract and the rooms
+ * they go to. The one table of "Kafka event → client event".
+ */
+public final class UpdateRouter {
+
+    private final RoomBroadcaster rooms;
+    private final PendingSends pendingSends;
+
+    /**
+     * @param pendingSends also told of every stored or refused send, so a waiting {@code message:send}
+     *                     acknowledgement can answer
+     */
+    public UpdateRouter(RoomBroadcaster rooms, PendingSends pendingSends) {
+        this.rooms = rooms;
+        this.pendingSends = pendingSends;
+    }
+
+    /** Routes one event; returns false for a type no client sees. */
+    public boolean route(CloudEvent<?> event) {
+        if (event.is(LISTING_UPDATED)) {
+            ListingUpdated update = event.dataAs(LISTING_UPDATED);
+            List<String> room = List.of(Rooms.listing(update.listingId()));
+            rooms.emit(room, ClientEvents.LISTING_UPDATED, update);
+            if (update.changes() != null && update.changes().priceChanged()) {
+                rooms.emit(room, ClientEvents.LISTING_PRICE_CHANGED, ClientEvents.PriceChanged.of(update));
+            }
+        } else if (event.is(TRANSACTION_UPDATED)) {
+            TransactionUpdated update = event.dataAs(TRANSACTION_UPDATED);
+            rooms.emit(List.of(Rooms.transaction(update.transactionId())), ClientEvents.TRANSACTION_UPDATED,
+                    ClientEvents.TransactionChanged.of(update));
+        } else if (event.is(MESSAGE_SENT)) {
+            MessageSent sent = event.dataAs(MESSAGE_SENT);
+            pendingSends.sent(sent);
+            rooms.emit(List.of(Rooms.user(sent.message().receiverId())), ClientEvents.MESSAGE_RECEIVED, sent.message());
+            rooms.emit(List.of(Rooms.user(sent.message().senderId())), ClientEvents.MESSAGE_SENT, sent.message());
+        } else if (event.is(MESSAGE_READ)) {
+            MessageRead read = event.dataAs(MESSAGE_READ);
+            rooms.emit(List.of(Rooms.user(read.senderId())), ClientEvents.MESSAGE_READ,
+                    new ClientEvents.ReadReceipt(read.messageId(), read.readerId(), read.readAt()));
+        } else if (event.is(CONVERSATION_READ)) {
+            ConversationRead read = event.dataAs(CONVERSATION_READ);
+            rooms.emit(List.of(Rooms.user(read.otherUserId())), ClientEvents.CONVERSATION_READ, read);
+        } else if (event.is(MESSAGE_DELETED)) {
+            MessageDeleted deleted = event.dataAs(MESSAGE_DELETED);
+            rooms.emit(List.of(Rooms.user(deleted.senderId()), Rooms.user(deleted.receiverId())),
+                    ClientEvents.MESSAGE_DELETED, deleted);
+        } else if (event.is(MESSAGE_REJECTED)) {
+            MessageRejected rejected = event.dataAs(MESSAGE_REJECTED);
+            pendingSends.rejected(rejected);
+            rooms.emit(List.of(Rooms.user(rejected.senderId())), ClientEvents.MESSAGE_REJECTED,
+                    new ClientEvents.Rejected(rejected.clientMessageId(), rejected.receiverId(), rejected.code(),
+                            rejected.message()));
+        } else if (event.is(TYPING_STARTED) || event.is(TYPING_STOPPED)) {
+            TypingSignal typing = event.dataAs(event.is(TYPING_STARTED) ? TYPING_STARTED : TYPING_STOPPED);
+            rooms.emit(List.of(Rooms.user(typing.receiverId())),
+                    event.is(TYPING_STARTED) ? ClientEvents.TYPING_START : ClientEvents.TYPING_STOP,
+                    new ClientEvents.Typing(typing.userId()));
+        } else {
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+package com.ticketing.gateway.kafka;
+
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.serde.CloudEventSerde;
+import com.ticketing.events.topic.Topic;
+import com.ticketing.gateway.config.GatewayProperties;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes the gateway's events (presence, typing, message commands) with acks=all and an
+ * idempotent producer. A publish completes when the broker has acknowledged it; the send itself runs
+ * off the event loop because the producer may block while it fetches metadata.
+ */
+@Component
+public class EventPublisher implements DisposableBean {
+
+    private final KafkaProducer<String, CloudEvent<?>> producer;
+
+    public EventPublisher(GatewayProperties properties) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.CLIENT_ID_CONFIG, "gateway-" + properties.instanceId()),
+                new StringSerializer(), new CloudEventSerde.EventSerializer());
+    }
+
+    /** Publishes {@code event} to {@code topic} keyed by {@code key}; completes once acknowledged. */
+    public Mono<RecordMetadata> publish(Topic topic, String key, CloudEvent<?> event) {
+        if (!topic.carries(com.ticketing.events.envelope.EventTypes.byName(event.type()).orElseThrow())) {
+            return Mono.error(new IllegalArgumentException(topic.name() + " does not carry " + event.type()));
+        }
+        return Mono.<RecordMetadata>create(sink -> producer.send(new ProducerRecord<>(topic.name(), key, event),
+                        (metadata, failure) -> {
+                            if (failure != null) {
+                                sink.error(failure);
+                            } else {
+                                sink.success(metadata);
+                            }
+                        }))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public void destroy() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,93 @@
+package com.ticketing.gateway.presence;
+
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.envelope.EventTypes;
+import com.ticketing.events.payload.presence.GatewayHeartbeat;
+import com.ticketing.events.payload.presence.SocketConnected;
+import com.ticketing.events.payload.presence.SocketDisconnected;
+import com.ticketing.events.topic.Topics;
+import com.ticketing.gateway.config.GatewayProperties;
+import com.ticketing.gateway.kafka.EventPublisher;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells {@code gateway.presence-events} about this instance: each socket's connect and disconnect,
+ * and a heartbeat every interval so the others can tell when this instance dies.
+ */
+@Component
+public class PresenceAnnouncer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceAnnouncer.class);
+
+    private final EventPublisher publisher;
+    private final GatewayProperties properties;
+    private final String source;
+    private ScheduledExecutorService heartbeats;
+
+    public PresenceAnnouncer(EventPublisher publisher, GatewayProperties properties) {
+        this.publisher = publisher;
+        this.properties = properties;
+        this.source = "/gateway/" + properties.instanceId();
+    }
+
+    public String instanceId() {
+        return properties.instanceId();
+    }
+
+    /** Announces a connected socket (in the background; a failure is logged). */
+    public void connected(String userId, String socketId, String transport) {
+        Instant now = Instant.now();
+        publishInBackground(userId, CloudEvent.of(EventTypes.PRESENCE_SOCKET_CONNECTED, source, userId, now,
+                new SocketConnected(userId, socketId, properties.instanceId(), now, transport)));
+    }
+
+    /** Announces a socket that left (in the background; a failure is logged). */
+    public void disconnected(String userId, String socketId, String reason) {
+        Instant now = Instant.now();
+        publishInBackground(userId, CloudEvent.of(EventTypes.PRESENCE_SOCKET_DISCONNECTED, source, userId, now,
+                new SocketDisconnected(userId, socketId, properties.instanceId(), now, reason)));
+    }
+
+    /** Presence is best effort by design: a lost event is repaired by the instance's heartbeat timeout. */
+    private void publishInBackground(String key, CloudEvent<?> event) {
+        publisher.publish(Topics.PRESENCE_EVENTS, key, event)
+                .subscribe(sent -> { }, failure -> log.warn("Presence event {} not published: {}", event.type(),
+                        failure.getMessage()));
+    }
+
+    private void heartbeat() {
+        Instant now = Instant.now();
+        long interval = properties.presence().heartbeatInterval().toMillis();
+        publishInBackground(properties.instanceId(), CloudEvent.of(EventTypes.PRESENCE_HEARTBEAT, source,
+                properties.instanceId(), now, new GatewayHeartbeat(properties.instanceId(), now, interval)));
+    }
+
+    @Override
+    public void start() {
+        heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "presence-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.presence().heartbeatInterval().toMillis();
+        heartbeats.scheduleAtFixedRate(this::heartbeat, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        heartbeats.shutdownNow();
+        heartbeats = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return heartbeats != null;
+    }
+}

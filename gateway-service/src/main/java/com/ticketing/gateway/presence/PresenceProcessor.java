@@ -1,0 +1,112 @@
+package com.ticketing.gateway.presence;
+
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.payload.presence.GatewayHeartbeat;
+import com.ticketing.events.payload.presence.SocketConnected;
+import com.ticketing.events.payload.presence.SocketDisconnected;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Folds presence events into the user and instance stores, and sweeps out instances that went silent. */
+final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, Void> {
+
+    private final Duration instanceTimeout;
+    private final Duration sweepInterval;
+    private KeyValueStore<String, UserPresence> users;
+    private KeyValueStore<String, InstanceLiveness> instances;
+
+    PresenceProcessor(Duration instanceTimeout, Duration sweepInterval) {
+        this.instanceTimeout = instanceTimeout;
+        this.sweepInterval = sweepInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        users = context.getStateStore(PresenceTopology.USERS_STORE);
+        instances = context.getStateStore(PresenceTopology.INSTANCES_STORE);
+        context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME,
+                now -> sweepSilentInstances(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(Record<String, CloudEvent<?>> record) {
+        CloudEvent<?> event = record.value();
+        if (event == null) {
+            return;
+        }
+        if (event.data() instanceof SocketConnected connected) {
+            connect(connected, event.time());
+        } else if (event.data() instanceof SocketDisconnected disconnected) {
+            disconnect(disconnected);
+        } else if (event.data() instanceof GatewayHeartbeat heartbeat) {
+            heard(heartbeat.instanceId(), heartbeat.sentAt());
+        }
+    }
+
+    private void connect(SocketConnected connected, Instant at) {
+        UserPresence presence = users.get(connected.userId());
+        users.put(connected.userId(), (presence == null ? UserPresence.empty() : presence).with(new PresentSocket(
+                connected.socketId(), connected.instanceId(), connected.connectedAt(), connected.transport())));
+        InstanceLiveness instance = instances.get(connected.instanceId());
+        InstanceLiveness seen = instance == null ? new InstanceLiveness(at, Set.of()) : instance.seenAt(at);
+        instances.put(connected.instanceId(), seen.withUser(connected.userId()));
+    }
+
+    private void disconnect(SocketDisconnected disconnected) {
+        UserPresence presence = users.get(disconnected.userId());
+        if (presence == null) {
+            return;
+        }
+        UserPresence remaining = presence.without(socket -> socket.socketId().equals(disconnected.socketId()));
+        store(disconnected.userId(), remaining);
+        if (!remaining.hasSocketsOn(disconnected.instanceId())) {
+            InstanceLiveness instance = instances.get(disconnected.instanceId());
+            if (instance != null) {
+                instances.put(disconnected.instanceId(), instance.withoutUser(disconnected.userId()));
+            }
+        }
+    }
+
+    private void heard(String instanceId, Instant at) {
+        InstanceLiveness instance = instances.get(instanceId);
+        instances.put(instanceId, instance == null ? new InstanceLiveness(at, Set.of()) : instance.seenAt(at));
+    }
+
+    private void sweepSilentInstances(Instant now) {
+        List<KeyValue<String, InstanceLiveness>> silent = new ArrayList<>();
+        try (KeyValueIterator<String, InstanceLiveness> all = instances.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.lastSeen().plus(instanceTimeout).isBefore(now)) {
+                    silent.add(entry);
+                }
+            });
+        }
+        for (KeyValue<String, InstanceLiveness> instance : silent) {
+            for (String userId : instance.value.userIds()) {
+                UserPresence presence = users.get(userId);
+                if (presence != null) {
+                    store(userId, presence.without(socket -> socket.instanceId().equals(instance.key)));
+                }
+            }
+            instances.delete(instance.key);
+        }
+    }
+
+    private void store(String userId, UserPresence presence) {
+        if (presence.isEmpty()) {
+            users.delete(userId);
+        } else {
+            users.put(userId, presence);
+        }
+    }
+}

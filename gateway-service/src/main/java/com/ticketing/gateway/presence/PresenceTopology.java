@@ -1,0 +1,50 @@
+package com.ticketing.gateway.presence;
+
+import com.ticketing.events.serde.JsonSerde;
+import com.ticketing.events.topic.Topic;
+import com.ticketing.events.topic.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the presence topology: {@code gateway.presence-events} folded into a store of user → live
+ * sockets, plus a store of instance → liveness used to drop the sockets of instances whose
+ * heartbeats stopped. Every gateway instance runs it with its own application id over the whole
+ * (single-partition) topic, so each holds the complete picture and answers the same. No I/O here.
+ */
+public final class PresenceTopology {
+
+    /** Store of userId → {@link UserPresence}. */
+    public static final String USERS_STORE = "presence-users";
+    /** Store of instanceId → {@link InstanceLiveness}. */
+    public static final String INSTANCES_STORE = "presence-instances";
+
+    private static final String SOURCE = "presence-events";
+    private static final String FOLD = "presence-fold";
+
+    private PresenceTopology() {
+    }
+
+    /**
+     * @param instanceTimeout an instance not heard from for this long has its sockets removed
+     * @param sweepInterval   how often (wall-clock) to look for such instances
+     */
+    public static Topology build(Duration instanceTimeout, Duration sweepInterval) {
+        return addTo(new Topology(), instanceTimeout, sweepInterval);
+    }
+
+    /** Adds the presence nodes and stores to an existing topology and returns it. */
+    public static Topology addTo(Topology topology, Duration instanceTimeout, Duration sweepInterval) {
+        Topic topic = Topics.PRESENCE_EVENTS;
+        topology.addSource(SOURCE, topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name());
+        topology.addProcessor(FOLD, () -> new PresenceProcessor(instanceTimeout, sweepInterval), SOURCE);
+        // Rebuilt from the topic at every start (each instance reads it from the beginning), so no changelog.
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(USERS_STORE),
+                Serdes.String(), JsonSerde.of(UserPresence.class)).withLoggingDisabled(), FOLD);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(INSTANCES_STORE),
+                Serdes.String(), JsonSerde.of(InstanceLiveness.class)).withLoggingDisabled(), FOLD);
+        return topology;
+    }
+}

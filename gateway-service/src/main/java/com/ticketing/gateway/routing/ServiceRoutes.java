@@ -1,0 +1,52 @@
+package com.ticketing.gateway.routing;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
+
+import com.ticketing.auth.web.ApiException;
+import com.ticketing.auth.web.BearerAuthenticationWebFilter;
+import com.ticketing.gateway.ratelimit.MessageRateLimit;
+import com.ticketing.gateway.ratelimit.RateLimiter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import java.net.URI;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one public origin: {@code /api/messages/**} goes to message-service, {@code /api/listings/**}
+ * and {@code /api/transactions/**} to listing-events-service. Bearer authentication has already run
+ * (the common filter covers {@code /api/**}); message writes count against the same per-user limit
+ * as socket sends.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServiceRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> proxiedRoutes(ServiceProxy proxy, MessageRateLimit messageLimit) {
+        URI messages = proxy.routes().messageService();
+        URI listings = proxy.routes().listingService();
+        return RouterFunctions.route()
+                .route(POST("/api/messages"), request -> limited(messageLimit.limiter(), request)
+                        .then(forward(proxy, request, messages, "message-service")))
+                .route(path("/api/messages").or(path("/api/messages/**")),
+                        request -> forward(proxy, request, messages, "message-service"))
+                .route(path("/api/listings/**").or(path("/api/transactions/**")),
+                        request -> forward(proxy, request, listings, "listing-events-service"))
+                .build();
+    }
+
+    /** Writes the service's answer straight to the exchange; no ServerResponse of its own. */
+    private static Mono<ServerResponse> forward(ServiceProxy proxy, ServerRequest request, URI service, String name) {
+        return proxy.forward(request.exchange(), service, name).then(Mono.empty());
+    }
+
+    private static Mono<Void> limited(RateLimiter limiter, ServerRequest request) {
+        String userId = BearerAuthenticationWebFilter.userOf(request.exchange()).userId();
+        RateLimiter.Decision decision = limiter.tryAcquire(userId);
+        return decision.allowed() ? Mono.empty() : Mono.error(ApiException.rateLimited(decision.retryAfter()));
+    }
+}

@@ -1,0 +1,80 @@
+package com.ticketing.gateway.socket;
+
+import com.ticketing.auth.JwtValidator;
+import com.ticketing.events.serde.EventJson;
+import com.ticketing.gateway.config.SocketIoProperties;
+import com.ticketing.gateway.fanout.RoomBroadcaster;
+import com.ticketing.gateway.fanout.UpdateRouter;
+import com.ticketing.gateway.message.PendingSends;
+import com.ticketing.gateway.presence.PresenceAnnouncer;
+import com.ticketing.gateway.presence.PresenceService;
+import com.ticketing.socketio.engine.server.EngineIoOptions;
+import com.ticketing.socketio.engine.server.EngineIoServer;
+import com.ticketing.socketio.engine.webflux.EngineIoWebFlux;
+import com.ticketing.socketio.server.SocketIoOptions;
+import com.ticketing.socketio.server.SocketIoServer;
+import com.ticketing.socketio.server.namespace.Namespace;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Mounts the Socket.IO server at {@code /socket.io/}: Engine.IO options from {@code ticketing.socketio.*},
+ * the application namespace {@code /} guarded by the {@link ConnectionGate}, and the broadcaster the
+ * update feed uses. Any other namespace is refused with "Invalid namespace".
+ */
+@Configuration(proxyBeanMethods = false)
+public class SocketIoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    SocketIoServer socketIoServer(SocketIoProperties properties) {
+        return new SocketIoServer(SocketIoOptions.defaults()
+                .withConnectTimeout(properties.connectTimeout())
+                .withAckTimeout(properties.ackTimeout())
+                .withMapper(EventJson.mapper()));
+    }
+
+    @Bean
+    Namespace applicationNamespace(SocketIoServer io, JwtValidator validator, SocketIoProperties properties,
+                                   LocalSockets localSockets, PresenceService presence, PresenceAnnouncer announcer,
+                                   List<SocketFeature> features, MeterRegistry meters) {
+        return io.namespace("/")
+                .use(new ConnectionGate(validator, properties, localSockets, presence, meters))
+                .onConnection(new ConnectionHandler(features, announcer, localSockets));
+    }
+
+    @Bean(destroyMethod = "close")
+    EngineIoServer engineIoServer(SocketIoServer io, SocketIoProperties properties, MeterRegistry meters) {
+        List<String> origins = properties.corsOrigins();
+        EngineIoOptions.Cors cors = origins.contains("*") ? EngineIoOptions.Cors.anyOrigin(properties.corsCredentials())
+                : EngineIoOptions.Cors.origins(origins, properties.corsCredentials());
+        EngineIoServer engine = new EngineIoServer(EngineIoOptions.defaults()
+                .withHeartbeat(properties.pingInterval(), properties.pingTimeout())
+                .withMaxPayload(properties.maxPayload())
+                .withCors(cors)
+                .withOutboundLimits(properties.maxOutboundPackets(), 8L * 1024 * 1024), io);
+        Gauge.builder("gateway.engineio.sessions", engine, EngineIoServer::sessionCount).register(meters);
+        return engine;
+    }
+
+    @Bean
+    @Order(0)
+    RouterFunction<ServerResponse> socketIoRoutes(EngineIoServer engine) {
+        return EngineIoWebFlux.router(engine, "/socket.io/");
+    }
+
+    @Bean
+    RoomBroadcaster roomBroadcaster(Namespace applicationNamespace) {
+        return (rooms, event, payload) -> applicationNamespace.to(rooms.toArray(String[]::new)).emit(event, payload);
+    }
+
+    @Bean
+    UpdateRouter updateRouter(RoomBroadcaster rooms, PendingSends pendingSends) {
+        return new UpdateRouter(rooms, pendingSends);
+    }
+}

@@ -1,0 +1,99 @@
+package com.ticketing.gateway.streams;
+
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.gateway.config.GatewayProperties;
+import com.ticketing.gateway.presence.PresenceTopology;
+import com.ticketing.gateway.presence.UserPresence;
+import com.ticketing.gateway.transaction.TransactionParticipants;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the gateway topology. Each instance has its own application id and reads the presence topic
+ * from the beginning, so each holds the complete presence picture; the transaction participants
+ * are a global store, complete on every instance as well.
+ */
+@Component
+public class GatewayStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayStreams.class);
+
+    private final GatewayProperties properties;
+    private volatile KafkaStreams streams;
+
+    /** {@code topics} is only here so the topics exist before the streams start. */
+    public GatewayStreams(GatewayProperties properties, com.ticketing.gateway.kafka.TopicsAtStartup topics) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        GatewayProperties.Presence presence = properties.presence();
+        streams = new KafkaStreams(GatewayTopology.build(presence.instanceTimeout(), presence.sweepInterval()),
+                config());
+        streams.setUncaughtExceptionHandler(failure -> {
+            log.error("Gateway streams failed; presence and transaction checks are unavailable", failure);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        streams.start();
+    }
+
+    private Properties config() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "gateway-" + properties.instanceId());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicationFactor());
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return config;
+    }
+
+    /** Whether the stores can be queried now. */
+    public boolean isQueryable() {
+        KafkaStreams current = streams;
+        return current != null && current.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** The presence store (userId → live sockets); throws if the streams are not running. */
+    public ReadOnlyKeyValueStore<String, UserPresence> users() {
+        return streams.store(StoreQueryParameters.fromNameAndType(PresenceTopology.USERS_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    /** The transaction participants global store; throws if the streams are not running. */
+    public TransactionParticipants participants() {
+        ReadOnlyKeyValueStore<String, CloudEvent<?>> store = streams.store(StoreQueryParameters.fromNameAndType(
+                TransactionParticipants.STORE, QueryableStoreTypes.keyValueStore()));
+        return TransactionParticipants.over(store);
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams current = streams;
+        if (current != null) {
+            current.close(Duration.ofSeconds(10));
+            current.cleanUp(); // the state of an instance id is never reused
+            streams = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+}

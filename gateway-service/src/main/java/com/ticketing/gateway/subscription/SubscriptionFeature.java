@@ -1,0 +1,87 @@
+package com.ticketing.gateway.subscription;
+
+import static com.ticketing.gateway.socket.Replies.Code.*;
+
+import com.ticketing.auth.AuthenticatedUser;
+import com.ticketing.gateway.fanout.Rooms;
+import com.ticketing.gateway.socket.Arguments;
+import com.ticketing.gateway.socket.Replies;
+import com.ticketing.gateway.socket.SocketFeature;
+import com.ticketing.gateway.streams.GatewayStreams;
+import com.ticketing.gateway.validation.Ids;
+import com.ticketing.socketio.server.ack.Ack;
+import com.ticketing.socketio.server.socket.Socket;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code subscribe:listing} / {@code unsubscribe:listing} (listings are public) and
+ * {@code subscribe:transaction} / {@code unsubscribe:transaction} (buyer or seller only, checked
+ * against the transaction participants every instance materialises).
+ */
+@Component
+public class SubscriptionFeature implements SocketFeature {
+
+    private final GatewayStreams streams;
+
+    public SubscriptionFeature(GatewayStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public void register(Socket socket, AuthenticatedUser user) {
+        socket.on("subscribe:listing", (args, ack) -> withId(socket, ack, "subscribe:listing", "listingId", args,
+                listingId -> {
+                    socket.join(Rooms.listing(listingId));
+                    Replies.ok(ack, Map.of("listingId", listingId));
+                }));
+        socket.on("unsubscribe:listing", (args, ack) -> withId(socket, ack, "unsubscribe:listing", "listingId", args,
+                listingId -> {
+                    socket.leave(Rooms.listing(listingId));
+                    Replies.ok(ack, Map.of("listingId", listingId));
+                }));
+        socket.on("subscribe:transaction", (args, ack) -> withId(socket, ack, "subscribe:transaction",
+                "transactionId", args, transactionId -> subscribeTransaction(socket, ack, user, transactionId)));
+        socket.on("unsubscribe:transaction", (args, ack) -> withId(socket, ack, "unsubscribe:transaction",
+                "transactionId", args, transactionId -> {
+                    socket.leave(Rooms.transaction(transactionId));
+                    Replies.ok(ack, Map.of("transactionId", transactionId));
+                }));
+    }
+
+    private void subscribeTransaction(Socket socket, Ack ack, AuthenticatedUser user, String transactionId) {
+        String event = "subscribe:transaction";
+        if (!streams.isQueryable()) {
+            Replies.refuse(socket, ack, event, UNAVAILABLE, "Transactions are not available yet, retry shortly");
+            return;
+        }
+        Optional<Boolean> participant = streams.participants().isParticipant(transactionId, user.userId());
+        if (participant.isEmpty()) {
+            // Known from its first realtime.transaction-updates record on; the client retries until then.
+            Replies.refuse(socket, ack, event, NOT_FOUND, "Transaction " + transactionId + " is not known (yet)");
+        } else if (!participant.get()) {
+            Replies.refuse(socket, ack, event, FORBIDDEN, "Only the buyer or the seller may follow this transaction");
+        } else {
+            socket.join(Rooms.transaction(transactionId));
+            Replies.ok(ack, Map.of("transactionId", transactionId));
+        }
+    }
+
+    /** Accepts the id as a plain string argument or as {@code {<field>: id}}; refuses anything else. */
+    private static void withId(Socket socket, Ack ack, String event, String field, List<JsonNode> args,
+                               java.util.function.Consumer<String> action) {
+        String id = Arguments.firstString(args);
+        JsonNode object = Arguments.firstObject(args);
+        if (id == null && object != null) {
+            id = Arguments.text(object, field);
+        }
+        if (!Ids.isValid(id)) {
+            Replies.refuse(socket, ack, event, VALIDATION, field + " must be 1 to 64 letters, digits or _ . : @ -");
+            return;
+        }
+        action.accept(id);
+    }
+}

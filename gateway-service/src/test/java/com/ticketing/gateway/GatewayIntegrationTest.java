@@ -1,0 +1,110 @@
+package com.ticketing.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticketing.auth.JwtIssuer;
+import com.ticketing.auth.JwtSettings;
+import com.ticketing.events.SampleEvents;
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.envelope.EventTypes;
+import com.ticketing.events.serde.CloudEventSerde;
+import com.ticketing.events.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway on the real (embedded, shared) broker: it starts, reads the update topics, and answers presence. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticketing.gateway.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "ticketing.jwt.secret=" + GatewayIntegrationTest.SECRET,
+        "ticketing.gateway.state-dir=target/gateway-it-state"})
+@AutoConfigureWebTestClient
+class GatewayIntegrationTest {
+
+    static final String SECRET = "gateway-integration-test-secret-long-enough";
+    private final JwtIssuer issuer = new JwtIssuer(JwtSettings.hs256(SECRET));
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void healthIsUp() {
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void aListingUpdateOnTheUpdatesTopicReachesTheGatewayFeed() throws Exception {
+        CloudEvent<?> update = SampleEvents.listingUpdatedAfterPriceChange();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            publish(Topics.LISTING_UPDATES.name(), update.subject(), new CloudEventSerde.EventSerializer()
+                    .serialize("t", update));
+            assertThat(meters.find("gateway.deliveries").tag("type", EventTypes.LISTING_UPDATED.name()).counter())
+                    .isNotNull();
+        });
+    }
+
+    @Test
+    void anUnreadableRecordIsCountedAndSkipped() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            publish(Topics.LISTING_UPDATES.name(), "lst-1", "{not json".getBytes());
+            assertThat(meters.find("gateway.updates.undecodable").tag("reason", "MALFORMED_JSON").counter()).isNotNull();
+        });
+    }
+
+    @Test
+    void presenceOfAnOfflineUserIsFalseAndItsSocketsAreHiddenFromOthers() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/presence/users/carol")
+                .headers(h -> h.setBearerAuth(issuer.issue("dave", false, Duration.ofMinutes(5))))
+                .exchange().expectStatus().isOk()
+                .expectBody().json("{\"userId\":\"carol\",\"online\":false}")
+                .jsonPath("$.sockets").doesNotExist());
+    }
+
+    @Test
+    void onlineCountIsForAdminsOnly() {
+        client.get().uri("/api/presence/online-count")
+                .headers(h -> h.setBearerAuth(issuer.issue("dave", false, Duration.ofMinutes(5))))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.error.code").isEqualTo("FORBIDDEN");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/presence/online-count")
+                .headers(h -> h.setBearerAuth(issuer.issue("root", true, Duration.ofMinutes(5))))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.count").isNumber());
+    }
+
+    @Test
+    void restWithoutTokenIsRefusedAtTheGateway() {
+        client.get().uri("/api/messages/conversations").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error.message").isEqualTo("Authentication required");
+    }
+
+    @Test
+    void aServiceThatIsDownIsAnswered503() {
+        client.get().uri("/api/listings/lst-1")
+                .headers(h -> h.setBearerAuth(issuer.issue("dave", false, Duration.ofMinutes(5))))
+                .exchange().expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.error.code").isEqualTo("UNAVAILABLE");
+    }
+
+    private static void publish(String topic, String key, byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers")),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+}

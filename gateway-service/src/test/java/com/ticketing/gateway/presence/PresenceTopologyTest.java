@@ -1,0 +1,134 @@
+package com.ticketing.gateway.presence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.envelope.EventTypes;
+import com.ticketing.events.payload.presence.GatewayHeartbeat;
+import com.ticketing.events.payload.presence.SocketConnected;
+import com.ticketing.events.payload.presence.SocketDisconnected;
+import com.ticketing.events.topic.Topics;
+import com.ticketing.gateway.streams.GatewayTopology;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PresenceTopologyTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(8);
+    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, CloudEvent<?>> presence;
+    private KeyValueStore<String, UserPresence> users;
+
+    @BeforeEach
+    void start() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "presence-topology-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(GatewayTopology.build(TIMEOUT, Duration.ofSeconds(1)), config, T0);
+        var topic = Topics.PRESENCE_EVENTS;
+        presence = driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        users = driver.getKeyValueStore(PresenceTopology.USERS_STORE);
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void connectedSocketMakesItsUserOnline() {
+        connect("alice", "s1", "gw-a", "websocket");
+
+        assertThat(users.get("alice").sockets())
+                .containsExactly(new PresentSocket("s1", "gw-a", T0, "websocket"));
+    }
+
+    @Test
+    void aUserMayHoldSocketsOnSeveralInstances() {
+        connect("alice", "s1", "gw-a", "websocket");
+        connect("alice", "s2", "gw-b", "polling");
+
+        assertThat(users.get("alice").sockets()).extracting(PresentSocket::socketId).containsExactly("s1", "s2");
+    }
+
+    @Test
+    void disconnectingTheLastSocketMakesTheUserOffline() {
+        connect("alice", "s1", "gw-a", "websocket");
+        connect("alice", "s2", "gw-a", "websocket");
+
+        disconnect("alice", "s1", "gw-a");
+        assertThat(users.get("alice").sockets()).extracting(PresentSocket::socketId).containsExactly("s2");
+
+        disconnect("alice", "s2", "gw-a");
+        assertThat(users.get("alice")).isNull();
+    }
+
+    @Test
+    void aRepeatedConnectOfOneSocketIsCountedOnce() {
+        connect("alice", "s1", "gw-a", "polling");
+        connect("alice", "s1", "gw-a", "websocket");
+
+        assertThat(users.get("alice").sockets()).extracting(PresentSocket::transport).containsExactly("websocket");
+    }
+
+    @Test
+    void socketsOfAnInstanceThatStopsHeartbeatingLeavePresence() {
+        connect("alice", "s1", "gw-a", "websocket");
+        connect("alice", "s2", "gw-b", "websocket");
+        connect("bob", "s3", "gw-a", "websocket");
+
+        for (int second = 2; second <= 12; second += 2) {
+            heartbeat("gw-b", T0.plusSeconds(second));
+            driver.advanceWallClockTime(Duration.ofSeconds(2));
+        }
+
+        assertThat(users.get("alice").sockets()).extracting(PresentSocket::instanceId).containsExactly("gw-b");
+        assertThat(users.get("bob")).isNull();
+    }
+
+    @Test
+    void anInstanceThatKeepsHeartbeatingKeepsItsSockets() {
+        connect("alice", "s1", "gw-a", "websocket");
+
+        for (int second = 2; second <= 30; second += 2) {
+            heartbeat("gw-a", T0.plusSeconds(second));
+            driver.advanceWallClockTime(Duration.ofSeconds(2));
+        }
+
+        assertThat(users.get("alice").sockets()).hasSize(1);
+    }
+
+    @Test
+    void anInstanceIsNotSweptBeforeItsTimeout() {
+        connect("alice", "s1", "gw-a", "websocket");
+
+        driver.advanceWallClockTime(TIMEOUT.minusSeconds(1));
+
+        assertThat(users.get("alice")).isNotNull();
+    }
+
+    private void connect(String user, String socketId, String instance, String transport) {
+        presence.pipeInput(user, CloudEvent.of(EventTypes.PRESENCE_SOCKET_CONNECTED, "/gateway/" + instance, user, T0,
+                new SocketConnected(user, socketId, instance, T0, transport)));
+    }
+
+    private void disconnect(String user, String socketId, String instance) {
+        presence.pipeInput(user, CloudEvent.of(EventTypes.PRESENCE_SOCKET_DISCONNECTED, "/gateway/" + instance, user, T0,
+                new SocketDisconnected(user, socketId, instance, T0, "transport close")));
+    }
+
+    private void heartbeat(String instance, Instant at) {
+        presence.pipeInput(instance, CloudEvent.of(EventTypes.PRESENCE_HEARTBEAT, "/gateway/" + instance, instance, at,
+                new GatewayHeartbeat(instance, at, 2000)));
+    }
+}

@@ -1,0 +1,48 @@
+package com.ticketing.socketio.engine.webflux;
+
+import com.ticketing.socketio.engine.HandshakeData;
+import com.ticketing.socketio.engine.server.EngineRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.server.ServerRequest;
+
+/**
+ * Reads what the Engine.IO server checks and keeps out of a WebFlux request, and nothing more:
+ * sessions must not hold on to the request.
+ */
+final class EngineRequests {
+
+    /** The only headers a session keeps. */
+    private static final List<String> KEPT_HEADERS = List.of("origin", "user-agent", "x-forwarded-for");
+
+    private EngineRequests() {
+    }
+
+    static EngineRequest of(ServerRequest request, boolean upgrade) {
+        return new EngineRequest(request.method().name(),
+                request.queryParam("EIO").orElse(null),
+                request.queryParam("transport").orElse(null),
+                request.queryParam("sid").filter(sid -> !sid.isEmpty()).orElse(null),
+                upgrade,
+                request.headers().firstHeader(HttpHeaders.ORIGIN));
+    }
+
+    static HandshakeData handshakeData(ServerRequest request) {
+        Map<String, String> query = new HashMap<>();
+        request.queryParams().forEach((name, values) -> {
+            if (!values.isEmpty() && values.get(0) != null) {
+                query.put(name, values.get(0));
+            }
+        });
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : KEPT_HEADERS) {
+            List<String> values = request.headers().header(name);
+            if (!values.isEmpty()) {
+                headers.put(name, List.copyOf(values));
+            }
+        }
+        return new HandshakeData(query, headers, request.remoteAddress().orElse(null));
+    }
+}

@@ -1,0 +1,17 @@
+package com.ticketing.socketio.server;
+
+/** Everything that can go wrong in the Socket.IO layer; {@link FailurePolicy} says what each leads to. */
+public enum Failure {
+    /** The peer sent something that is not a Socket.IO packet. */
+    MALFORMED_PACKET,
+    /** A valid packet that makes no sense now (an event for a namespace not joined, a second CONNECT). */
+    UNEXPECTED_PACKET,
+    /** A CONNECT for a namespace the server does not serve. */
+    UNKNOWN_NAMESPACE,
+    /** A connect middleware failed instead of deciding. */
+    MIDDLEWARE_FAILED,
+    /** An application handler (connection, event, disconnect listener) threw. */
+    HANDLER_FAILED,
+    /** The session joined no namespace within the connect timeout. */
+    CONNECT_TIMEOUT
+}

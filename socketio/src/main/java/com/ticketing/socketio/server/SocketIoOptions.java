@@ -1,0 +1,74 @@
+package com.ticketing.socketio.server;
+
+import com.ticketing.socketio.packet.PacketJson;
+import com.ticketing.socketio.server.adapter.Adapter;
+import com.ticketing.socketio.server.adapter.AdapterContext;
+import com.ticketing.socketio.server.adapter.InMemoryAdapter;
+import com.ticketing.socketio.server.recovery.RecoveryOptions;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Settings of the Socket.IO layer.
+ *
+ * @param connectTimeout   a session that has not joined any namespace by then is closed
+ * @param ackTimeout       how long {@code emitWithAck} waits when no timeout is given
+ * @param maxAttachments   the most binary attachments one inbound packet may announce
+ * @param mapper           maps emitted arguments to JSON and parses inbound payloads
+ * @param recovery         connection state recovery, disabled by default
+ * @param adapterFactory   builds the rooms adapter of each namespace
+ */
+public record SocketIoOptions(Duration connectTimeout, Duration ackTimeout, int maxAttachments,
+                              ObjectMapper mapper, RecoveryOptions recovery,
+                              Function<AdapterContext, Adapter> adapterFactory) {
+
+    public SocketIoOptions {
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(ackTimeout, "ackTimeout");
+        if (maxAttachments < 0) {
+            throw new IllegalArgumentException("maxAttachments must not be negative");
+        }
+        Objects.requireNonNull(mapper, "mapper");
+        Objects.requireNonNull(recovery, "recovery");
+        Objects.requireNonNull(adapterFactory, "adapterFactory");
+    }
+
+    /** The reference server's defaults: 45 s connect timeout, recovery off, in-memory rooms. */
+    public static SocketIoOptions defaults() {
+        return new SocketIoOptions(Duration.ofSeconds(45), Duration.ofSeconds(10), 16,
+                PacketJson.strictMapper(), RecoveryOptions.disabled(), InMemoryAdapter::new);
+    }
+
+    public SocketIoOptions withConnectTimeout(Duration value) {
+        return new SocketIoOptions(value, ackTimeout, maxAttachments, mapper, recovery, adapterFactory);
+    }
+
+    public SocketIoOptions withAckTimeout(Duration value) {
+        return new SocketIoOptions(connectTimeout, value, maxAttachments, mapper, recovery, adapterFactory);
+    }
+
+    public SocketIoOptions withMaxAttachments(int value) {
+        return new SocketIoOptions(connectTimeout, ackTimeout, value, mapper, recovery, adapterFactory);
+    }
+
+    public SocketIoOptions withMapper(ObjectMapper value) {
+        return new SocketIoOptions(connectTimeout, ackTimeout, maxAttachments, value, recovery, adapterFactory);
+    }
+
+    public SocketIoOptions withRecovery(RecoveryOptions value) {
+        return new SocketIoOptions(connectTimeout, ackTimeout, maxAttachments, mapper, value, adapterFactory);
+    }
+
+    public SocketIoOptions withAdapterFactory(Function<AdapterContext, Adapter> value) {
+        return new SocketIoOptions(connectTimeout, ackTimeout, maxAttachments, mapper, recovery, value);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

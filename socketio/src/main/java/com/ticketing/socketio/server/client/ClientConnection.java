@@ -1,0 +1,249 @@
+package com.ticketing.socketio.server.client;
+
+import com.ticketing.socketio.DisconnectReason;
+import com.ticketing.socketio.engine.EngineMessage;
+import com.ticketing.socketio.engine.EngineSocket;
+import com.ticketing.socketio.packet.InvalidPacketException;
+import com.ticketing.socketio.packet.Packet;
+import com.ticketing.socketio.packet.PacketDecoder;
+import com.ticketing.socketio.server.Failure;
+import com.ticketing.socketio.server.FailurePolicy;
+import com.ticketing.socketio.server.namespace.Admission;
+import com.ticketing.socketio.server.namespace.Namespace;
+import com.ticketing.socketio.server.socket.Socket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One Engine.IO session seen from the Socket.IO layer (the reference server's "client"): decodes
+ * its packets, routes them to its namespace sockets, runs its connects and closes it. Everything
+ * for one client runs through its {@link SerialExecutor}.
+ */
+public final class ClientConnection implements Executor {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final EngineSocket engine;
+    private final ClientContext context;
+    private final SerialExecutor serial = new SerialExecutor();
+    private final PacketDecoder decoder;
+    // Touched only on the serial executor.
+    private final Map<String, Socket> sockets = new HashMap<>(2);
+    private List<String> connecting;
+    private ScheduledFuture<?> connectTimeout;
+    private boolean closing;
+
+    public ClientConnection(EngineSocket engine, ClientContext context) {
+        this.engine = engine;
+        this.context = context;
+        this.decoder = new PacketDecoder(context.options().mapper(), context.options().maxAttachments());
+    }
+
+    /** The Engine.IO session underneath. */
+    public EngineSocket engine() {
+        return engine;
+    }
+
+    /** Starts the connect timeout: a client that joins no namespace in time is closed. */
+    public void opened() {
+        connectTimeout = context.timer().schedule(() -> execute(this::connectTimedOut),
+                context.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs a task for this client, after the ones already queued, never two at once. */
+    @Override
+    public void execute(Runnable task) {
+        serial.execute(task);
+    }
+
+    /** A text message from the client. */
+    public void receiveText(String text) {
+        execute(() -> {
+            if (closing) {
+                return;
+            }
+            try {
+                decoder.decodeText(text).ifPresent(this::route);
+            } catch (InvalidPacketException e) {
+                fail(Failure.MALFORMED_PACKET, null, e);
+            }
+        });
+    }
+
+    /** A binary message from the client. */
+    public void receiveBinary(byte[] data) {
+        execute(() -> {
+            if (closing) {
+                return;
+            }
+            try {
+                decoder.decodeBinary(data).ifPresent(this::route);
+            } catch (InvalidPacketException e) {
+                fail(Failure.MALFORMED_PACKET, null, e);
+            }
+        });
+    }
+
+    /** The Engine.IO session ended: every namespace socket of this client leaves with its reason. */
+    public void engineClosed(DisconnectReason reason) {
+        execute(() -> {
+            closing = true;
+            if (connectTimeout != null) {
+                connectTimeout.cancel(false);
+            }
+            for (Socket socket : new ArrayList<>(sockets.values())) {
+                socket.closed(reason);
+            }
+            sockets.clear();
+        });
+    }
+
+    /**
+     * Sends the messages of one packet. A packet's text and attachments must not interleave with
+     * another packet's, so the messages of one packet go out under this client's lock.
+     */
+    public boolean send(List<EngineMessage> messages) {
+        synchronized (this) {
+            boolean sent = true;
+            for (EngineMessage message : messages) {
+                sent &= engine.send(message);
+            }
+            return sent;
+        }
+    }
+
+    /** Closes the whole connection; sockets leave when the engine reports the close. */
+    public void close(DisconnectReason reason) {
+        execute(() -> {
+            closing = true;
+            engine.close(reason);
+        });
+    }
+
+    /** A socket leaves its namespace (the connection stays). Called serially. */
+    public void detach(Socket socket, DisconnectReason reason) {
+        sockets.remove(socket.namespace().name(), socket);
+        socket.closed(reason);
+    }
+
+    /** Applies the {@link FailurePolicy} to a failure. Called serially. */
+    public void fail(Failure failure, String namespace, Throwable cause) {
+        FailurePolicy.Outcome outcome = FailurePolicy.outcome(failure);
+        if (outcome instanceof FailurePolicy.CloseConnection close) {
+            log.debug("Closing {} ({}): {}", engine.id(), failure, cause == null ? "" : cause.getMessage());
+            closing = true;
+            engine.close(close.reason());
+        } else if (outcome instanceof FailurePolicy.AnswerConnectError answer) {
+            if (cause != null) {
+                log.warn("CONNECT to {} failed on {}", namespace, engine.id(), cause);
+            }
+            sendConnectError(namespace, answer.message(), null);
+        } else {
+            log.warn("{} on {} in {}", failure, engine.id(), namespace, cause);
+        }
+    }
+
+    private void route(Packet packet) {
+        if (packet instanceof Packet.Connect connect) {
+            connect(connect);
+            return;
+        }
+        Socket socket = sockets.get(packet.namespace());
+        if (socket == null || packet instanceof Packet.ConnectError) {
+            fail(Failure.UNEXPECTED_PACKET, packet.namespace(), null);
+            return;
+        }
+        socket.receive(packet);
+    }
+
+    private void connect(Packet.Connect connect) {
+        String name = connect.namespace();
+        Namespace namespace = context.namespaces().apply(name);
+        if (namespace == null) {
+            fail(Failure.UNKNOWN_NAMESPACE, name, null);
+            return;
+        }
+        if (sockets.containsKey(name) || (connecting != null && connecting.contains(name))) {
+            fail(Failure.UNEXPECTED_PACKET, name, null);
+            return;
+        }
+        if (connecting == null) {
+            connecting = new ArrayList<>(1);
+        }
+        connecting.add(name);
+        JsonNode auth = connect.data() != null ? connect.data() : JsonNodeFactory.instance.objectNode();
+        admit(namespace, auth).whenComplete((admission, error) ->
+                execute(() -> admitted(namespace, auth, admission, error)));
+    }
+
+    private CompletionStage<Admission> admit(Namespace namespace, JsonNode auth) {
+        try {
+            return namespace.admit(engine.handshake(), auth);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void admitted(Namespace namespace, JsonNode auth, Admission admission, Throwable error) {
+        connecting.remove(namespace.name());
+        if (closing) {
+            return;
+        }
+        if (error != null) {
+            fail(Failure.MIDDLEWARE_FAILED, namespace.name(), error);
+        } else if (!admission.decision().isAccepted()) {
+            sendConnectError(namespace.name(), admission.decision().message(), admission.decision().data());
+        } else {
+            start(Connects.newSocket(namespace, this, auth, admission), namespace, admission);
+        }
+    }
+
+    private void start(Socket socket, Namespace namespace, Admission admission) {
+        sockets.put(namespace.name(), socket);
+        namespace.add(socket);
+        if (connectTimeout != null) {
+            connectTimeout.cancel(false);
+            connectTimeout = null;
+        }
+        socket.deliver(namespace.encode(Connects.reply(socket)));
+        RuntimeException failure = namespace.fireConnection(socket);
+        if (failure != null) {
+            fail(Failure.HANDLER_FAILED, namespace.name(), failure);
+        }
+        if (admission.recovered() != null) {
+            admission.recovered().missedEvents().forEach(event -> socket.deliver(namespace.encode(event)));
+        }
+    }
+
+    private void sendConnectError(String namespace, String message, Object data) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("message", message);
+        if (data != null) {
+            body.set("data", context.arguments().toJson(data).get(0));
+        }
+        Packet.ConnectError error = new Packet.ConnectError(namespace, body);
+        send(List.of(EngineMessage.text(context.encoder().encode(error).text())));
+    }
+
+    private void connectTimedOut() {
+        if (!closing && sockets.isEmpty()) {
+            fail(Failure.CONNECT_TIMEOUT, null, null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClientConnection[" + engine.id() + ", " + sockets.keySet() + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package com.ticketing.socketio.server.client;
+
+import com.ticketing.socketio.packet.Packet;
+import com.ticketing.socketio.server.namespace.Admission;
+import com.ticketing.socketio.server.namespace.Namespace;
+import com.ticketing.socketio.server.recovery.SessionSnapshot;
+import com.ticketing.socketio.server.socket.Socket;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** How an admitted CONNECT becomes a socket, and the CONNECT reply it gets. */
+final class Connects {
+
+    private Connects() {
+    }
+
+    /** A new socket, or the recovered one (same id, pid, rooms and attributes). */
+    static Socket newSocket(Namespace namespace, ClientConnection client, JsonNode auth, Admission admission) {
+        if (admission.recovered() != null) {
+            SessionSnapshot session = admission.recovered().session();
+            Socket socket = new Socket(session.sid(), session.pid(), namespace, client, auth, true,
+                    session.attributes());
+            namespace.adapter().join(socket.id(), session.rooms());
+            return socket;
+        }
+        String pid = namespace.options().recovery().enabled() ? SocketIds.next() : null;
+        return new Socket(SocketIds.next(), pid, namespace, client, auth, false,
+                admission.decision().attributes());
+    }
+
+    /** {@code 0{"sid":...}}, with {@code "pid"} when recovery is on. */
+    static Packet.Connect reply(Socket socket) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("sid", socket.id());
+        if (socket.pid() != null) {
+            data.put("pid", socket.pid());
+        }
+        return new Packet.Connect(socket.namespace().name(), data);
+    }
+}

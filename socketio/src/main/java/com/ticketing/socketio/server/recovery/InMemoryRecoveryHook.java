@@ -1,0 +1,122 @@
+package com.ticketing.socketio.server.recovery;
+
+import com.ticketing.socketio.packet.Packet;
+import com.ticketing.socketio.server.adapter.BroadcastTarget;
+import com.ticketing.socketio.server.client.SocketIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps recoverable events and dropped sessions in memory for a window, like the reference
+ * server's in-memory adapter. Offsets are {@code <epoch>-<sequence>}: the epoch tells offsets of
+ * another process (or an earlier run) apart.
+ */
+public final class InMemoryRecoveryHook implements RecoveryHook {
+
+    private final Duration window;
+    private final Clock clock;
+    private final String epoch = SocketIds.next().substring(0, 8);
+    private final Map<String, SessionSnapshot> sessions = new ConcurrentHashMap<>();
+    private final ArrayDeque<Stored> events = new ArrayDeque<>();
+    private long nextSequence = 1;
+    private long droppedThrough;
+    private Instant lastSessionSweep = Instant.EPOCH;
+
+    public InMemoryRecoveryHook(Duration window, Clock clock) {
+        this.window = window;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Packet.Event record(Packet.Event event, BroadcastTarget target) {
+        Instant now = clock.instant();
+        dropExpired(now);
+        long sequence = nextSequence++;
+        Packet.Event withOffset = RecoveryHook.withOffset(event, epoch + "-" + Long.toString(sequence, 36));
+        events.addLast(new Stored(sequence, withOffset, target, now));
+        return withOffset;
+    }
+
+    @Override
+    public void persist(SessionSnapshot session) {
+        sessions.put(session.pid(), session);
+        sweepSessions(clock.instant());
+    }
+
+    @Override
+    public CompletionStage<Optional<RecoveredSession>> restore(String namespace, String pid, String offset) {
+        Instant now = clock.instant();
+        SessionSnapshot session = sessions.remove(pid);
+        if (session == null || !session.namespace().equals(namespace)
+                || session.disconnectedAt().plus(window).isBefore(now)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        long sequence = sequenceOf(offset);
+        return CompletableFuture.completedFuture(missedAfter(sequence, session, now)
+                .map(missed -> new RecoveredSession(session, missed)));
+    }
+
+    /** How many events are kept. */
+    public synchronized int size() {
+        return events.size();
+    }
+
+    private synchronized Optional<List<Packet.Event>> missedAfter(long sequence, SessionSnapshot session,
+                                                                  Instant now) {
+        dropExpired(now);
+        // Recoverable only if every event after the offset is still kept.
+        if (sequence < droppedThrough || sequence >= nextSequence) {
+            return Optional.empty();
+        }
+        List<Packet.Event> missed = new ArrayList<>();
+        for (Stored stored : events) {
+            if (stored.sequence > sequence && stored.event.namespace().equals(session.namespace())
+                    && stored.target.matches(session.rooms())) {
+                missed.add(stored.event);
+            }
+        }
+        return Optional.of(missed);
+    }
+
+    private long sequenceOf(String offset) {
+        String prefix = epoch + "-";
+        if (offset == null || !offset.startsWith(prefix)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(offset.substring(prefix.length()), 36);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void dropExpired(Instant now) {
+        Instant oldestKept = now.minus(window);
+        while (!events.isEmpty() && events.peekFirst().emittedAt.isBefore(oldestKept)) {
+            droppedThrough = events.removeFirst().sequence;
+        }
+    }
+
+    private void sweepSessions(Instant now) {
+        synchronized (sessions) {
+            if (lastSessionSweep.plusSeconds(1).isAfter(now)) {
+                return;
+            }
+            lastSessionSweep = now;
+        }
+        Instant oldestKept = now.minus(window);
+        sessions.values().removeIf(s -> s.disconnectedAt().isBefore(oldestKept));
+    }
+
+    private record Stored(long sequence, Packet.Event event, BroadcastTarget target, Instant emittedAt) {
+    }
+}

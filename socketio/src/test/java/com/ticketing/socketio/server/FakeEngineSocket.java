@@ -1,0 +1,142 @@
+package com.ticketing.socketio.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.ticketing.socketio.DisconnectReason;
+import com.ticketing.socketio.engine.EngineIoHandler;
+import com.ticketing.socketio.engine.EngineMessage;
+import com.ticketing.socketio.engine.EngineSocket;
+import com.ticketing.socketio.engine.HandshakeData;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An Engine.IO session without a network: what the layer sends is queued for assert-next checks,
+ * what the test feeds goes to the handler, and a close is reported back like the engine does.
+ */
+final class FakeEngineSocket implements EngineSocket {
+
+    private static int counter;
+
+    private final String id = "engine-" + (++counter);
+    private final EngineIoHandler handler;
+    private final BlockingQueue<EngineMessage> sent = new LinkedBlockingQueue<>();
+    private final AtomicReference<DisconnectReason> closedWith = new AtomicReference<>();
+    private volatile String transport = "polling";
+
+    private FakeEngineSocket(EngineIoHandler handler) {
+        this.handler = handler;
+    }
+
+    /** A session that completed its handshake. */
+    static FakeEngineSocket open(EngineIoHandler handler) {
+        FakeEngineSocket socket = new FakeEngineSocket(handler);
+        handler.onOpen(socket);
+        return socket;
+    }
+
+    /** The client sends a text message (the Socket.IO packet, without the Engine.IO type). */
+    FakeEngineSocket clientSends(String text) {
+        handler.onText(this, text);
+        return this;
+    }
+
+    FakeEngineSocket clientSendsBinary(String content) {
+        handler.onBinary(this, content.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Connects to a namespace and returns the sid of the CONNECT reply. */
+    String connect(String namespace) {
+        clientSends("/".equals(namespace) ? "0" : "0" + namespace + ",");
+        String reply = nextText();
+        String prefix = "/".equals(namespace) ? "0{\"sid\":\"" : "0" + namespace + ",{\"sid\":\"";
+        assertThat(reply).startsWith(prefix);
+        return reply.substring(prefix.length(), prefix.length() + 20);
+    }
+
+    void upgrade() {
+        transport = "websocket";
+    }
+
+    EngineMessage nextMessage() {
+        try {
+            EngineMessage message = sent.poll(2, TimeUnit.SECONDS);
+            if (message == null) {
+                fail("nothing was sent to " + id);
+            }
+            return message;
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next text message sent to the client. */
+    String nextText() {
+        EngineMessage message = nextMessage();
+        assertThat(message.isBinary()).as("binary message %s", message).isFalse();
+        return message.text();
+    }
+
+    /** The next binary message sent to the client. */
+    String nextBinary() {
+        EngineMessage message = nextMessage();
+        assertThat(message.isBinary()).as("text message %s", message).isTrue();
+        return new String(message.binary(), StandardCharsets.UTF_8);
+    }
+
+    void assertNothingSent() {
+        assertThat(sent).isEmpty();
+    }
+
+    DisconnectReason closedWith() {
+        return closedWith.get();
+    }
+
+    /** The engine reports the session gone (the client left, a ping timed out...). */
+    void engineCloses(DisconnectReason reason) {
+        if (closedWith.compareAndSet(null, reason)) {
+            handler.onClose(this, reason);
+        }
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String transportName() {
+        return transport;
+    }
+
+    @Override
+    public HandshakeData handshake() {
+        return new HandshakeData(Map.of("EIO", "4"), Map.of("origin", List.of("http://test")), null);
+    }
+
+    @Override
+    public boolean send(EngineMessage message) {
+        if (closedWith.get() != null) {
+            return false;
+        }
+        sent.add(message);
+        return true;
+    }
+
+    @Override
+    public void close(DisconnectReason reason) {
+        engineCloses(reason);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return closedWith.get() == null;
+    }
+}

@@ -1,0 +1,166 @@
+package com.ticketing.socketio.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketing.socketio.DisconnectReason;
+import com.ticketing.socketio.server.namespace.ConnectDecision;
+import com.ticketing.socketio.server.recovery.RecoveryOptions;
+import com.ticketing.socketio.server.socket.AttributeKey;
+import com.ticketing.socketio.server.socket.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecoveryTest {
+
+    private static final Pattern CONNECT_REPLY = Pattern.compile("0\\{\"sid\":\"([^\"]+)\",\"pid\":\"([^\"]+)\"}");
+    private static final Pattern OFFSET = Pattern.compile(".*,\"([^\"]+)\"]$");
+    private static final AttributeKey<String> USER = AttributeKey.of("user", String.class);
+
+    private final SocketIoServer server = new SocketIoServer(SocketIoOptions.defaults()
+            .withRecovery(RecoveryOptions.inMemory(Duration.ofMinutes(2))));
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger middlewareCalls = new AtomicInteger();
+
+    @BeforeEach
+    void register() {
+        server.namespace("/")
+                .use((h, auth) -> {
+                    middlewareCalls.incrementAndGet();
+                    return CompletableFuture.completedFuture(ConnectDecision.accept().with(USER, "alice"));
+                })
+                .onConnection(socket -> {
+                    sockets.add(socket);
+                    if (!socket.recovered()) {
+                        socket.join("listing:1");
+                    }
+                });
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void connectReplyCarriesAPrivateId() {
+        FakeEngineSocket engine = FakeEngineSocket.open(server);
+        engine.clientSends("0");
+        Matcher reply = CONNECT_REPLY.matcher(engine.nextText());
+        assertThat(reply.matches()).isTrue();
+        assertThat(reply.group(2)).isNotEqualTo(reply.group(1));
+    }
+
+    @Test
+    void emittedEventsCarryAnOffsetAsLastArgument() {
+        FakeEngineSocket engine = FakeEngineSocket.open(server);
+        engine.connect("/");
+        server.namespace("/").to("listing:1").emit("listing:updated", 1);
+        sockets.get(0).emit("direct", 2);
+        String first = engine.nextText();
+        String second = engine.nextText();
+        assertThat(first).matches("2\\[\"listing:updated\",1,\"[^\"]+\"]");
+        assertThat(second).matches("2\\[\"direct\",2,\"[^\"]+\"]");
+        assertThat(offset(first)).isNotEqualTo(offset(second));
+    }
+
+    @Test
+    void eventsAwaitingAnAckCarryNoOffset() {
+        FakeEngineSocket engine = FakeEngineSocket.open(server);
+        engine.connect("/");
+        sockets.get(0).emitWithAck("q", null, 1);
+        assertThat(engine.nextText()).isEqualTo("20[\"q\",1]");
+    }
+
+    @Test
+    void reconnectWithPidAndOffsetRecoversTheSocketAndReplaysWhatItMissed() {
+        FakeEngineSocket first = FakeEngineSocket.open(server);
+        first.clientSends("0");
+        Matcher reply = CONNECT_REPLY.matcher(first.nextText());
+        assertThat(reply.matches()).isTrue();
+        String sid = reply.group(1);
+        String pid = reply.group(2);
+        server.namespace("/").to("listing:1").emit("seen", 1);
+        String lastOffset = offset(first.nextText());
+        first.engineCloses(DisconnectReason.TRANSPORT_CLOSE);
+
+        server.namespace("/").to("listing:1").emit("missed", 2);
+        server.namespace("/").to("other").emit("not-for-me", 3);
+
+        FakeEngineSocket second = FakeEngineSocket.open(server);
+        second.clientSends("0{\"pid\":\"" + pid + "\",\"offset\":\"" + lastOffset + "\"}");
+        assertThat(second.nextText()).isEqualTo("0{\"sid\":\"" + sid + "\",\"pid\":\"" + pid + "\"}");
+        assertThat(second.nextText()).startsWith("2[\"missed\",2,");
+        second.assertNothingSent();
+
+        Socket recovered = sockets.get(1);
+        assertThat(recovered.recovered()).isTrue();
+        assertThat(recovered.id()).isEqualTo(sid);
+        assertThat(recovered.rooms()).contains("listing:1");
+        assertThat(recovered.get(USER)).isEqualTo("alice");
+        assertThat(middlewareCalls).as("middlewares skipped on recovery").hasValue(1);
+    }
+
+    @Test
+    void sessionIsRecoveredOnlyOnce() {
+        FakeEngineSocket first = FakeEngineSocket.open(server);
+        first.clientSends("0");
+        Matcher reply = CONNECT_REPLY.matcher(first.nextText());
+        assertThat(reply.matches()).isTrue();
+        sockets.get(0).emit("e");
+        String offset = offset(first.nextText());
+        first.engineCloses(DisconnectReason.PING_TIMEOUT);
+        String auth = "0{\"pid\":\"" + reply.group(2) + "\",\"offset\":\"" + offset + "\"}";
+
+        FakeEngineSocket second = FakeEngineSocket.open(server);
+        second.clientSends(auth);
+        assertThat(second.nextText()).contains(reply.group(1));
+        FakeEngineSocket third = FakeEngineSocket.open(server);
+        third.clientSends(auth);
+        assertThat(third.nextText()).doesNotContain(reply.group(1));
+        assertThat(sockets.get(2).recovered()).isFalse();
+    }
+
+    @Test
+    void socketThatLeftOnPurposeIsNotRecovered() {
+        FakeEngineSocket first = FakeEngineSocket.open(server);
+        first.clientSends("0");
+        Matcher reply = CONNECT_REPLY.matcher(first.nextText());
+        assertThat(reply.matches()).isTrue();
+        sockets.get(0).emit("e");
+        String offset = offset(first.nextText());
+        first.clientSends("1");
+
+        FakeEngineSocket second = FakeEngineSocket.open(server);
+        second.clientSends("0{\"pid\":\"" + reply.group(2) + "\",\"offset\":\"" + offset + "\"}");
+        assertThat(second.nextText()).doesNotContain(reply.group(1));
+        assertThat(sockets.get(1).recovered()).isFalse();
+    }
+
+    @Test
+    void unknownOffsetGivesAFreshSocket() {
+        FakeEngineSocket first = FakeEngineSocket.open(server);
+        first.clientSends("0");
+        Matcher reply = CONNECT_REPLY.matcher(first.nextText());
+        assertThat(reply.matches()).isTrue();
+        first.engineCloses(DisconnectReason.TRANSPORT_ERROR);
+
+        FakeEngineSocket second = FakeEngineSocket.open(server);
+        second.clientSends("0{\"pid\":\"" + reply.group(2) + "\",\"offset\":\"nonsense\"}");
+        assertThat(second.nextText()).doesNotContain(reply.group(1));
+        assertThat(middlewareCalls).hasValue(2);
+    }
+
+    private static String offset(String eventText) {
+        Matcher matcher = OFFSET.matcher(eventText);
+        assertThat(matcher.matches()).as("offset in %s", eventText).isTrue();
+        return matcher.group(1);
+    }
+}
