@@ -36,7 +36,9 @@ final class EmbeddedKafka implements AutoCloseable {
         try (Writer writer = Files.newBufferedWriter(configFile)) {
             properties.store(writer, "written by ./ticketing local");
         }
-        format(logDir, configFile);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(logDir, configFile); // once: a formatted directory keeps its cluster id, topics and records
+        }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         server.startup();
         return new EmbeddedKafka(server, port);
@@ -56,7 +58,7 @@ final class EmbeddedKafka implements AutoCloseable {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String clusterId = Uuid.randomUuid().toString();
         int exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString(),
-                "--standalone", "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                "--standalone"}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("could not format the Kafka log directory " + logDir + ": "
                     + output.toString(StandardCharsets.UTF_8));
