@@ -131,6 +131,9 @@ public final class EngineSession implements EngineSocket {
                 return true;
             }
             finished = state == State.CLOSING;
+            if (finished) {
+                state = State.CLOSED;
+            }
         }
         if (payload == null) {
             close(DisconnectReason.TRANSPORT_ERROR, CloseMode.ABORT);

@@ -73,7 +73,7 @@ final class WebSocketEndpoint {
                 .doOnSuccess(done -> session.onWebSocketClosed(link, EngineIoFailures.reasonFor(null)))
                 .doOnError(failure -> session.onWebSocketClosed(link, EngineIoFailures.reasonFor(failure)))
                 .doOnCancel(() -> session.onWebSocketClosed(link, EngineIoFailures.reasonFor(null)))
-                .onErrorComplete();
+                .onErrorResume(failure -> !EngineIoFailures.isTooLarge(failure), failure -> Mono.empty());
     }
 
     private static void receive(EngineSession session, NettyWebSocketLink link, WebSocketMessage message) {

@@ -15,14 +15,11 @@ import com.ticketing.socketio.server.recovery.SessionSnapshot;
 import com.ticketing.socketio.server.room.BroadcastOperator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,10 +35,8 @@ public final class Socket {
     private final JsonNode auth;
     private final boolean recovered;
     private volatile boolean connected = true;
-    private volatile Map<String, EventHandler> handlers = Map.of();
-    private volatile AnyEventHandler anyHandler;
-    private volatile List<DisconnectListener> disconnectListeners = List.of();
-    private volatile Map<String, Object> attributes;
+    private final SocketHandlers handlers = new SocketHandlers();
+    private final SocketAttributes attributes;
     private volatile PendingAcks acks;
 
     /**
@@ -59,7 +54,7 @@ public final class Socket {
         this.client = client;
         this.auth = auth;
         this.recovered = recovered;
-        this.attributes = attributes.isEmpty() ? null : new ConcurrentHashMap<>(attributes);
+        this.attributes = new SocketAttributes(attributes);
     }
 
     /** The socket id (also a room holding only this socket). */
@@ -111,24 +106,17 @@ public final class Socket {
 
     /** An attribute, or null. */
     public <T> T get(AttributeKey<T> key) {
-        Map<String, Object> current = attributes;
-        return current == null ? null : key.type().cast(current.get(key.name()));
+        return attributes.get(key);
     }
 
     /** Sets (or, with null, removes) an attribute. */
     public <T> void set(AttributeKey<T> key, T value) {
-        Map<String, Object> current = attributesForUpdate();
-        if (value == null) {
-            current.remove(key.name());
-        } else {
-            current.put(key.name(), value);
-        }
+        attributes.set(key, value);
     }
 
     /** A copy of every attribute, by name. */
     public Map<String, Object> attributes() {
-        Map<String, Object> current = attributes;
-        return current == null ? Map.of() : Map.copyOf(current);
+        return attributes.copy();
     }
 
     /** Joins rooms. */
@@ -147,24 +135,20 @@ public final class Socket {
     }
 
     /** Handles an event by name; replaces an earlier handler of that name. */
-    public synchronized Socket on(String event, EventHandler handler) {
-        Map<String, EventHandler> next = new HashMap<>(handlers);
-        next.put(event, handler);
-        handlers = next;
+    public Socket on(String event, EventHandler handler) {
+        handlers.on(event, handler);
         return this;
     }
 
     /** Handles every event that has no handler of its own. */
     public Socket onAny(AnyEventHandler handler) {
-        anyHandler = handler;
+        handlers.onAny(handler);
         return this;
     }
 
     /** Adds a listener told once when the socket leaves. */
-    public synchronized Socket onDisconnect(DisconnectListener listener) {
-        List<DisconnectListener> next = new ArrayList<>(disconnectListeners);
-        next.add(listener);
-        disconnectListeners = List.copyOf(next);
+    public Socket onDisconnect(DisconnectListener listener) {
+        handlers.onDisconnect(listener);
         return this;
     }
 
@@ -265,24 +249,13 @@ public final class Socket {
         if (current != null) {
             current.closeAll();
         }
-        for (DisconnectListener listener : disconnectListeners) {
-            try {
-                listener.onDisconnect(reason);
-            } catch (RuntimeException e) {
-                client.fail(Failure.HANDLER_FAILED, namespace.name(), e);
-            }
-        }
+        handlers.disconnected(reason, e -> client.fail(Failure.HANDLER_FAILED, namespace.name(), e));
     }
 
     private void dispatch(Packet.Event event) {
         Ack ack = event.wantsAck() ? new ReplyAck(this, event.ackId()) : Ack.NONE;
         try {
-            EventHandler handler = handlers.get(event.name());
-            if (handler != null) {
-                handler.handle(event.args(), ack);
-            } else if (anyHandler != null) {
-                anyHandler.handle(event.name(), event.args(), ack);
-            }
+            handlers.dispatch(event, ack);
         } catch (RuntimeException e) {
             client.fail(Failure.HANDLER_FAILED, namespace.name(), e);
         }
@@ -304,20 +277,6 @@ public final class Socket {
                         current.closeAll();
                     }
                     acks = current;
-                }
-            }
-        }
-        return current;
-    }
-
-    private Map<String, Object> attributesForUpdate() {
-        Map<String, Object> current = attributes;
-        if (current == null) {
-            synchronized (this) {
-                current = attributes;
-                if (current == null) {
-                    current = new ConcurrentHashMap<>(4);
-                    attributes = current;
                 }
             }
         }

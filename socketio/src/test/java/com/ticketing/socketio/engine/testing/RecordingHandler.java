@@ -25,7 +25,8 @@ public final class RecordingHandler implements EngineIoHandler {
     public record Event(String kind, EngineSocket socket, String text, byte[] data, DisconnectReason reason) {
         @Override
         public String toString() {
-            return kind + "(" + socket.id() + (text != null ? ", " + text : "")
+            String shown = text == null || text.length() <= 40 ? text : text.substring(0, 40) + "…(" + text.length() + ")";
+            return kind + "(" + socket.id() + (text != null ? ", " + shown : "")
                     + (data != null ? ", " + Arrays.toString(data) : "") + (reason != null ? ", " + reason : "") + ")";
         }
     }

@@ -1,0 +1,97 @@
+package com.ticketing.message.command;
+
+import com.ticketing.events.serde.EventDecodingException;
+import com.ticketing.events.topic.Topics;
+import com.ticketing.message.kafka.KafkaTopicsConfiguration.ProvisionedTopics;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The command consumer's container: raw bytes in (so a dead letter is the refused record unchanged),
+ * no auto-commit, one offset commit per record after the listener returned, endless retries with
+ * exponential back-off for failures such as PostgreSQL being down, and straight to
+ * {@code messaging.message-commands.dlq} (with {@code dlq.*} reason headers) for undecodable records.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandConsumerConfiguration {
+
+    static final String FACTORY = "commandContainerFactory";
+
+    /** Header names on dead letters, the same as the other services use. */
+    public static final String REASON_HEADER = "dlq.reason";
+    public static final String MESSAGE_HEADER = "dlq.message";
+    public static final String REFUSED_BY_HEADER = "dlq.refused.by";
+
+    @Bean(FACTORY)
+    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> commandContainerFactory(
+            KafkaProperties kafka, CommandProperties properties, ProvisionedTopics topics) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        var factory = new ConcurrentKafkaListenerContainerFactory<byte[], byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()));
+        factory.setConcurrency(properties.concurrency());
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.setCommonErrorHandler(errorHandler(kafka, properties));
+        return factory;
+    }
+
+    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, CommandProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters(kafka), backOff);
+        handler.addNotRetryableExceptions(EventDecodingException.class);
+        return handler;
+    }
+
+    private static DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "message-service-dlq");
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
+                new ByteArraySerializer(), new ByteArraySerializer()));
+        String deadLetterTopic = Topics.MESSAGE_COMMANDS.deadLetter().name();
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(deadLetterTopic, record.partition()));
+        recoverer.setHeadersFunction(CommandConsumerConfiguration::reasonHeaders);
+        return recoverer;
+    }
+
+    static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception failure) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof EventDecodingException)) {
+            cause = cause.getCause();
+        }
+        String reason = cause instanceof EventDecodingException decoding ? decoding.failure().name() : "PROCESSING_ERROR";
+        String message = cause != null ? cause.getMessage() : String.valueOf(failure.getMessage());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(MESSAGE_HEADER, message.getBytes(StandardCharsets.UTF_8));
+        headers.add(REFUSED_BY_HEADER, "message-service".getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+}

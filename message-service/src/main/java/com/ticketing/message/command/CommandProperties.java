@@ -1,0 +1,26 @@
+package com.ticketing.message.command;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The consumer of {@code messaging.message-commands}: {@code ticketing.commands.*}.
+ *
+ * @param enabled              whether the consumer runs (env {@code TICKETING_COMMANDS_ENABLED})
+ * @param groupId              consumer group
+ * @param concurrency          consumer threads (at most the topic's 6 partitions are useful)
+ * @param handleTimeout        how long storing one command may take before it counts as failed and is retried
+ * @param retryInitialInterval first pause after a failure (database down), doubled up to {@code retryMaxInterval}
+ * @param retryMaxInterval     longest pause between retries; retries never stop, the offset is not committed
+ */
+@Validated
+@ConfigurationProperties("ticketing.commands")
+public record CommandProperties(boolean enabled, @NotBlank String groupId, @Min(1) @Max(64) int concurrency,
+                                @NotNull Duration handleTimeout, @NotNull Duration retryInitialInterval,
+                                @NotNull Duration retryMaxInterval) {
+}

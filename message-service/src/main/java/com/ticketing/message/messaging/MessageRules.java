@@ -1,0 +1,59 @@
+package com.ticketing.message.messaging;
+
+import java.util.regex.Pattern;
+
+/** The validation rules of ids and message content, shared by REST and the command consumer. */
+public final class MessageRules {
+
+    /** Ids of users, transactions, listings and client messages. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:@-]{1,64}");
+
+    private final int maxContentLength;
+
+    public MessageRules(int maxContentLength) {
+        this.maxContentLength = maxContentLength;
+    }
+
+    /** Validates and normalises a send request, or throws {@link MessageRefusedException} (VALIDATION). */
+    public SendMessage send(String senderId, String receiverId, String content, String transactionId,
+                            String listingId, String clientMessageId) {
+        String sender = requireId("senderId", senderId);
+        String receiver = requireId("receiverId", receiverId);
+        if (sender.equals(receiver)) {
+            throw MessageRefusedException.invalid("receiverId must be another user than the sender");
+        }
+        return new SendMessage(sender, receiver, content(content), optionalId("transactionId", transactionId),
+                optionalId("listingId", listingId), optionalId("clientMessageId", clientMessageId));
+    }
+
+    /** The content trimmed, if it has 1 to {@code maxContentLength} characters. */
+    public String content(String content) {
+        if (content == null) {
+            throw MessageRefusedException.invalid("content is required");
+        }
+        String trimmed = content.strip();
+        if (trimmed.isEmpty()) {
+            throw MessageRefusedException.invalid("content must not be empty");
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > maxContentLength) {
+            throw MessageRefusedException.invalid("content must be at most " + maxContentLength + " characters");
+        }
+        return trimmed;
+    }
+
+    /** The id if it is well-formed (1 to 64 of {@code [A-Za-z0-9_.:@-]}). */
+    public static String requireId(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw MessageRefusedException.invalid(field + " is required");
+        }
+        if (!ID.matcher(value).matches()) {
+            throw MessageRefusedException.invalid(field + " must be 1 to 64 characters of A-Z a-z 0-9 _ . : @ -");
+        }
+        return value;
+    }
+
+    /** Null when absent, else a well-formed id. */
+    public static String optionalId(String field, String value) {
+        return value == null ? null : requireId(field, value);
+    }
+}

@@ -1,0 +1,196 @@
+package com.ticketing.message.store;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * SQL over the {@code messages} table. Every query is written against one of the table's indexes
+ * (see V1__messages.sql); soft-deleted rows are invisible to every read except {@link #lockById}.
+ * Runs in the caller's transaction when there is one.
+ */
+@Repository
+public class MessageStore {
+
+    static final String CONVERSATIONS_SQL = """
+            WITH mine AS (
+                SELECT m.*, m.receiver_id AS other_id FROM messages m
+                 WHERE m.sender_id = :user AND m.deleted_at IS NULL
+                UNION ALL
+                SELECT m.*, m.sender_id AS other_id FROM messages m
+                 WHERE m.receiver_id = :user AND m.deleted_at IS NULL
+            ), latest AS (
+                SELECT DISTINCT ON (other_id) * FROM mine ORDER BY other_id, created_at DESC, id DESC
+            ), unread AS (
+                SELECT u.sender_id AS other_id, count(*) AS unread_count FROM messages u
+                 WHERE u.receiver_id = :user AND u.is_read = false AND u.deleted_at IS NULL
+                 GROUP BY u.sender_id
+            )
+            SELECT latest.*, COALESCE(unread.unread_count, 0) AS unread_count
+              FROM latest LEFT JOIN unread USING (other_id)
+             ORDER BY latest.created_at DESC, latest.id DESC
+             LIMIT :limit OFFSET :offset
+            """;
+
+    static final String UNREAD_COUNT_SQL = """
+            SELECT count(*) AS unread FROM messages
+             WHERE receiver_id = :user AND is_read = false AND deleted_at IS NULL
+            """;
+
+    static final String CONVERSATION_SQL = """
+            SELECT * FROM messages
+             WHERE LEAST(sender_id, receiver_id) = :low AND GREATEST(sender_id, receiver_id) = :high
+               AND deleted_at IS NULL
+             ORDER BY created_at DESC, id DESC
+             LIMIT :limit OFFSET :offset
+            """;
+
+    private static final String INSERT_SQL = """
+            INSERT INTO messages (id, sender_id, receiver_id, content, transaction_id, listing_id,
+                                  client_message_id, created_at, updated_at)
+            VALUES (:id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, :now, :now)
+            ON CONFLICT (sender_id, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING
+            RETURNING *
+            """;
+
+    private final DatabaseClient db;
+
+    public MessageStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Inserts the message; empty when the sender already stored one with the same client message id. */
+    public Mono<StoredMessage> insertUnlessDuplicate(NewMessage message) {
+        return bindNullable(db.sql(INSERT_SQL)
+                .bind("id", message.id())
+                .bind("sender", message.senderId())
+                .bind("receiver", message.receiverId())
+                .bind("content", message.content())
+                .bind("now", message.createdAt()), message)
+                .map((row, meta) -> StoredMessage.from(row))
+                .one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, NewMessage m) {
+        spec = bindOrNull(spec, "transaction", m.transactionId());
+        spec = bindOrNull(spec, "listing", m.listingId());
+        return bindOrNull(spec, "clientMessageId", m.clientMessageId());
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,
+                                                                String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    }
+
+    /** The message a sender stored under a client message id, deleted or not. */
+    public Mono<StoredMessage> findByClientMessageId(String senderId, String clientMessageId) {
+        return db.sql("SELECT * FROM messages WHERE sender_id = :sender AND client_message_id = :clientMessageId")
+                .bind("sender", senderId)
+                .bind("clientMessageId", clientMessageId)
+                .map((row, meta) -> StoredMessage.from(row))
+                .one();
+    }
+
+    /** The message with its row locked until the transaction ends (deleted or not). */
+    public Mono<StoredMessage> lockById(UUID id) {
+        return db.sql("SELECT * FROM messages WHERE id = :id FOR UPDATE")
+                .bind("id", id)
+                .map((row, meta) -> StoredMessage.from(row))
+                .one();
+    }
+
+    /** Marks one message read; returns the updated row. */
+    public Mono<StoredMessage> markRead(UUID id, Instant at) {
+        return db.sql("""
+                        UPDATE messages SET is_read = true, read_at = :at, updated_at = :at
+                         WHERE id = :id AND is_read = false AND deleted_at IS NULL
+                        RETURNING *
+                        """)
+                .bind("id", id)
+                .bind("at", at)
+                .map((row, meta) -> StoredMessage.from(row))
+                .one();
+    }
+
+    /** Marks every unread message from {@code senderId} to {@code readerId} read; returns how many. */
+    public Mono<Long> markConversationRead(String readerId, String senderId, Instant at) {
+        return db.sql("""
+                        UPDATE messages SET is_read = true, read_at = :at, updated_at = :at
+                         WHERE receiver_id = :reader AND sender_id = :sender AND is_read = false AND deleted_at IS NULL
+                        """)
+                .bind("reader", readerId)
+                .bind("sender", senderId)
+                .bind("at", at)
+                .fetch().rowsUpdated();
+    }
+
+    /** Soft-deletes a message; returns the updated row. */
+    public Mono<StoredMessage> softDelete(UUID id, Instant at) {
+        return db.sql("""
+                        UPDATE messages SET deleted_at = :at, updated_at = :at
+                         WHERE id = :id AND deleted_at IS NULL
+                        RETURNING *
+                        """)
+                .bind("id", id)
+                .bind("at", at)
+                .map((row, meta) -> StoredMessage.from(row))
+                .one();
+    }
+
+    /** The user's conversations, newest last message first, with his unread count in each. */
+    public Flux<ConversationSummary> conversations(String userId, Page page) {
+        return db.sql(CONVERSATIONS_SQL)
+                .bind("user", userId)
+                .bind("limit", page.limit())
+                .bind("offset", page.offset())
+                .map((row, meta) -> new ConversationSummary(row.get("other_id", String.class), StoredMessage.from(row),
+                        Optional.ofNullable(row.get("unread_count", Long.class)).orElse(0L)))
+                .all();
+    }
+
+    /** How many messages the user has received and not read yet. */
+    public Mono<Long> unreadCount(String userId) {
+        return db.sql(UNREAD_COUNT_SQL)
+                .bind("user", userId)
+                .map((row, meta) -> row.get("unread", Long.class))
+                .one();
+    }
+
+    /** The messages between two users, newest first. */
+    public Flux<StoredMessage> conversation(String userA, String userB, Page page) {
+        boolean aFirst = userA.compareTo(userB) <= 0;
+        return db.sql(CONVERSATION_SQL)
+                .bind("low", aFirst ? userA : userB)
+                .bind("high", aFirst ? userB : userA)
+                .bind("limit", page.limit())
+                .bind("offset", page.offset())
+                .map((row, meta) -> StoredMessage.from(row))
+                .all();
+    }
+
+    /** The user's messages (sent or received) about a transaction, newest first. */
+    public Flux<StoredMessage> aboutTransaction(String userId, String transactionId, Page page) {
+        return about("transaction_id", userId, transactionId, page);
+    }
+
+    /** The user's messages (sent or received) about a listing, newest first. */
+    public Flux<StoredMessage> aboutListing(String userId, String listingId, Page page) {
+        return about("listing_id", userId, listingId, page);
+    }
+
+    private Flux<StoredMessage> about(String column, String userId, String value, Page page) {
+        return db.sql("SELECT * FROM messages WHERE " + column + " = :value"
+                        + " AND (sender_id = :user OR receiver_id = :user) AND deleted_at IS NULL"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .bind("value", value)
+                .bind("user", userId)
+                .bind("limit", page.limit())
+                .bind("offset", page.offset())
+                .map((row, meta) -> StoredMessage.from(row))
+                .all();
+    }
+}

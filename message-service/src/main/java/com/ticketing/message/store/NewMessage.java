@@ -1,0 +1,9 @@
+package com.ticketing.message.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A validated message about to be inserted; {@code clientMessageId} may be null. */
+public record NewMessage(UUID id, String senderId, String receiverId, String content, String transactionId,
+                         String listingId, String clientMessageId, Instant createdAt) {
+}

@@ -1,0 +1,92 @@
+package com.ticketing.message.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketing.message.support.TestPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plans PostgreSQL picks for the store's own SQL (the constants of {@link MessageStore}) on
+ * 200,000 analysed rows across 2,000 users: every access to {@code messages} goes through an
+ * index, never a sequential scan.
+ */
+class MessageQueryPlanR2dbcTest {
+
+    private static String url;
+
+    @BeforeAll
+    static void loadRows() throws SQLException {
+        url = TestPostgres.migratedJdbcUrl("plan_it");
+        try (Connection connection = DriverManager.getConnection(url, TestPostgres.USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE messages");
+            statement.execute("""
+                    INSERT INTO messages (id, sender_id, receiver_id, content, is_read, created_at, updated_at)
+                    SELECT gen_random_uuid(), 'user' || (i % 2000), 'user' || ((i * 7 + 1 + i / 2000) % 2000),
+                           'message ' || i, i % 3 = 0,
+                           now() - make_interval(secs => i), now() - make_interval(secs => i)
+                      FROM generate_series(1, 200000) AS i
+                     WHERE (i % 2000) <> ((i * 7 + 1 + i / 2000) % 2000)
+                    """);
+            statement.execute("ANALYZE messages");
+        }
+    }
+
+    @Test
+    void conversationListUsesTheSenderReceiverAndUnreadIndexes() throws SQLException {
+        String plan = explain(MessageStore.CONVERSATIONS_SQL);
+        assertThat(plan).contains("idx_messages_sender", "idx_messages_receiver", "idx_messages_unread")
+                .doesNotContain("Seq Scan on messages");
+    }
+
+    @Test
+    void unreadCountUsesThePartialUnreadIndex() throws SQLException {
+        assertThat(explain(MessageStore.UNREAD_COUNT_SQL)).contains("idx_messages_unread")
+                .doesNotContain("Seq Scan on messages");
+    }
+
+    @Test
+    void conversationPageUsesTheConversationIndexInItsOrder() throws SQLException {
+        String plan = explain(MessageStore.CONVERSATION_SQL);
+        assertThat(plan).contains("idx_messages_conversation").doesNotContain("Seq Scan").doesNotContain("Sort");
+    }
+
+    @Test
+    void conversationsOfAUserAreFoundAndCountedRight() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, TestPostgres.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(bind(MessageStore.CONVERSATIONS_SQL))) {
+            List<Long> unread = new ArrayList<>();
+            while (rows.next()) {
+                unread.add(rows.getLong("unread_count"));
+            }
+            assertThat(unread).isNotEmpty();
+        }
+    }
+
+    private static String explain(String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(url, TestPostgres.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("EXPLAIN " + bind(sql))) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    /** The store's named parameters, filled with a typical user's values. */
+    private static String bind(String sql) {
+        return sql.replace(":user", "'user42'").replace(":low", "'user42'").replace(":high", "'user43'")
+                .replace(":limit", "50").replace(":offset", "0");
+    }
+}

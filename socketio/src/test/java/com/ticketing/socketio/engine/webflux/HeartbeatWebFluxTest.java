@@ -1,0 +1,95 @@
+package com.ticketing.socketio.engine.webflux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticketing.socketio.DisconnectReason;
+import com.ticketing.socketio.engine.EngineSocket;
+import com.ticketing.socketio.engine.server.EngineIoOptions;
+import com.ticketing.socketio.engine.testing.PollingClient;
+import com.ticketing.socketio.engine.testing.RecordingHandler;
+import com.ticketing.socketio.engine.testing.TestEngineServer;
+import com.ticketing.socketio.engine.testing.WebSocketClient;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatWebFluxTest {
+
+    static final Duration PING_INTERVAL = Duration.ofMillis(300);
+    static final Duration PING_TIMEOUT = Duration.ofMillis(200);
+
+    TestEngineServer server;
+    PollingClient polling;
+    RecordingHandler handler;
+
+    @BeforeEach
+    void start() {
+        server = new TestEngineServer(EngineIoOptions.defaults().withHeartbeat(PING_INTERVAL, PING_TIMEOUT));
+        polling = new PollingClient(server);
+        handler = server.handler();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void pollingClientThatPongsStaysOpenOverSeveralPings() {
+        String sid = polling.handshake();
+        EngineSocket socket = handler.assertNextOpen();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(polling.poll(sid).body()).isEqualTo("2");
+            assertThat(polling.push(sid, "3").statusCode()).isEqualTo(200);
+        }
+
+        assertThat(socket.isOpen()).isTrue();
+    }
+
+    @Test
+    void pollingClientThatNeverPongsIsClosedForPingTimeout() {
+        String sid = polling.handshake();
+        handler.assertNextOpen();
+        long start = System.nanoTime();
+
+        handler.assertNextClose(DisconnectReason.PING_TIMEOUT);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(
+                PING_INTERVAL.plus(PING_TIMEOUT).minusMillis(50));
+        assertThat(polling.poll(sid).statusCode()).isEqualTo(400);
+        assertThat(handler.closeCount(sid)).isEqualTo(1);
+        assertThat(server.engine().sessionCount()).isZero();
+    }
+
+    @Test
+    void webSocketClientThatPongsStaysOpen() {
+        try (WebSocketClient ws = WebSocketClient.connect(server.webSocketUri("EIO=4&transport=websocket"))) {
+            ws.nextText();
+            EngineSocket socket = handler.assertNextOpen();
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(ws.nextText()).isEqualTo("2");
+                ws.send("3");
+            }
+
+            assertThat(socket.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void webSocketClientThatNeverPongsIsClosedForPingTimeout() {
+        try (WebSocketClient ws = WebSocketClient.connect(server.webSocketUri("EIO=4&transport=websocket"))) {
+            ws.nextText();
+            EngineSocket socket = handler.assertNextOpen();
+
+            assertThat(ws.nextText()).isEqualTo("2");
+            assertThat(ws.nextClose().status()).isIn(1000, 1005);
+            handler.assertNextClose(DisconnectReason.PING_TIMEOUT);
+            await().until(() -> handler.closeCount(socket.id()) == 1);
+            assertThat(handler.closeCount(socket.id())).isEqualTo(1);
+        }
+    }
+}
