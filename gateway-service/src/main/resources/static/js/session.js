@@ -48,6 +48,7 @@ export class Session {
       buttons.append(button);
     }
     $("#demo-users").hidden = false;
+    $("#demo-off-hint").hidden = true;
   }
 
   async signInAsDemoUser(user) {
