@@ -21,6 +21,7 @@ final class KafkaEventSink implements EventSink {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
                 ProducerConfig.CLIENT_ID_CONFIG, "ticketing-simulator"),

@@ -58,6 +58,12 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theKafkaProducerSettingsAreAccepted() {
+        // Constructing the producer validates its configuration without contacting a broker.
+        new KafkaEventSink("localhost:1").close();
+    }
+
+    @Test
     void optionsHaveFriendlyDefaults() {
         SimulateOptions options = SimulateOptions.parse(List.of());
 
