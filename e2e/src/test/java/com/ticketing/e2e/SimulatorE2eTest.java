@@ -39,6 +39,7 @@ class SimulatorE2eTest {
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", E2eStack.kafka()), new PrintStream(output, true, StandardCharsets.UTF_8));
 
         String printed = output.toString(StandardCharsets.UTF_8);
+        System.out.print(printed); // kept in the failsafe report
         assertThat(exit).as(printed).isZero();
         Matcher listing = LISTING_ID.matcher(printed);
         Matcher published = PUBLISHED.matcher(printed);

@@ -23,6 +23,10 @@ final class SecondReport {
         total++;
     }
 
+    boolean hasEvents() {
+        return inWindow > 0;
+    }
+
     /** e.g. {@code [  3s]  20 events  listing: created 4, price_changed 9 | transaction: created 3, ...  total 60}. */
     void print(long second, long failed, String lastFailure) {
         StringBuilder line = new StringBuilder(String.format("[%4ds] %4d events ", second, inWindow));

@@ -5,7 +5,6 @@ import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.topic.Topics;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -77,9 +76,8 @@ public final class SimulateCommand {
             if (due >= end) {
                 break;
             }
-            waitUntil(Math.min(due, reportAt));
-            long now = System.nanoTime();
-            if (now >= reportAt) {
+            if (due >= reportAt) { // every event of this second is out: report it
+                waitUntil(reportAt);
                 report.print((reportAt - start) / SECOND, failed.get(), lastFailure.getAndSet(null));
                 reportAt += SECOND;
                 if (!hinted && (hinted = !market.someOpenListings(3).isEmpty())) {
@@ -87,9 +85,7 @@ public final class SimulateCommand {
                 }
                 continue;
             }
-            if (now < due) {
-                continue;
-            }
+            waitUntil(due);
             CloudEvent<?> event = market.next(Instant.now());
             EventType<?> type = EventTypes.byName(event.type()).orElseThrow();
             sink.send(Topics.carrying(type).orElseThrow().name(), event).whenComplete((ok, failure) -> {
@@ -101,7 +97,9 @@ public final class SimulateCommand {
             report.count(type);
             published++;
         }
-        report.print(Duration.ofNanos(System.nanoTime() - start).toSeconds(), failed.get(), lastFailure.get());
+        if (report.hasEvents()) {
+            report.print((reportAt - start) / SECOND, failed.get(), lastFailure.get());
+        }
         out.printf("Published %d events%s%n", published, failed.get() == 0 ? "" : " (" + failed.get() + " failed)");
         return failed.get() == 0 ? 0 : 1;
     }

@@ -46,7 +46,8 @@ class SimulateCommandTest {
         assertThat(sink.sent).allMatch(line -> line.startsWith("marketplace.listing-events ticketing.listing.")
                 || line.startsWith("marketplace.transaction-events ticketing.transaction."));
         String printed = output.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("[   1s]  150 events").contains("listing: created").contains("Published 300 events");
+        assertThat(printed).contains("[   1s]  150 events").contains("[   2s]  150 events  listing: ")
+                .contains("Published 300 events");
     }
 
     @Test
