@@ -1,0 +1,113 @@
+package com.ticketing.listing.stream;
+
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.envelope.EventTypes;
+import com.ticketing.events.serde.EventCodec;
+import com.ticketing.events.serde.EventDecodingException;
+import com.ticketing.listing.dlq.DeadLetters;
+import com.ticketing.listing.dlq.RejectReason;
+import com.ticketing.listing.dlq.Rejection;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates each raw input record against one aggregate's rules and state: an accepted event
+ * updates the store and emits its updates; anything else (undecodable bytes included) goes
+ * unchanged to the dead-letter sink with the reason in its headers. Records are decoded here, not
+ * by the source's deserializer, so the dead-letter write is part of the same exactly-once
+ * transaction as the offsets and a poison record can never stop the stream.
+ */
+final class AggregateProcessor<S extends AggregateState<S>> implements Processor<byte[], byte[], Object, Object> {
+
+    static final String SOURCE = "/listing-events-service";
+
+    private static final Logger log = LoggerFactory.getLogger(AggregateProcessor.class);
+
+    private final AggregateRules<S> rules;
+    private final String storeName;
+    private final String updatesSink;
+    private final String deadLetterSink;
+
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, S> store;
+
+    AggregateProcessor(AggregateRules<S> rules, String storeName, String updatesSink, String deadLetterSink) {
+        this.rules = rules;
+        this.storeName = storeName;
+        this.updatesSink = updatesSink;
+        this.deadLetterSink = deadLetterSink;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        CloudEvent<?> event;
+        try {
+            event = EventCodec.decode(record.value());
+        } catch (EventDecodingException e) {
+            deadLetter(record, Rejection.of(RejectReason.of(e.failure()), e.getMessage()));
+            return;
+        }
+        if (EventTypes.byName(event.type()).filter(rules.inputTypes()::contains).isEmpty()) {
+            deadLetter(record, Rejection.of(RejectReason.UNKNOWN_TYPE, event.type() + " does not belong on this topic"));
+            return;
+        }
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        if (event.subject() == null || !event.subject().equals(key)) {
+            deadLetter(record, Rejection.of(RejectReason.KEY_MISMATCH,
+                    "record key " + key + " is not the event subject " + event.subject()));
+            return;
+        }
+        S current = store.get(key);
+        if (current != null && current.hasAccepted(event.id())) {
+            deadLetter(record, Rejection.of(RejectReason.DUPLICATE_EVENT, "event " + event.id() + " was already applied"));
+            return;
+        }
+        Outcome<S> outcome = decide(key, current, event);
+        if (outcome instanceof Outcome.Accepted<S> accepted) {
+            apply(record, key, event, accepted);
+        } else if (outcome instanceof Outcome.Rejected<S> rejected) {
+            deadLetter(record, rejected.rejection());
+        }
+    }
+
+    private Outcome<S> decide(String key, S current, CloudEvent<?> event) {
+        try {
+            return rules.decide(key, current, event);
+        } catch (RuntimeException e) {
+            log.error("Rules failed on event {} of {}; parking it in the dead-letter topic", event.id(), key, e);
+            return Outcome.reject(RejectReason.PROCESSING_ERROR, String.valueOf(e));
+        }
+    }
+
+    private void apply(Record<byte[], byte[]> record, String key, CloudEvent<?> event, Outcome.Accepted<S> accepted) {
+        store.put(key, accepted.state().remember(event.id()));
+        List<Object> updates = accepted.updates();
+        for (int i = 0; i < updates.size(); i++) {
+            CloudEvent<Object> update = new CloudEvent<>(CloudEvent.SPEC_VERSION, UpdateIds.derive(event.id(), i), SOURCE,
+                    rules.updateType().name(), event.time(), key, CloudEvent.JSON, updates.get(i));
+            context.forward(new Record<Object, Object>(key, update, record.timestamp(), new RecordHeaders()), updatesSink);
+        }
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, Rejection rejection) {
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        log.debug("Refused record {}-{}@{}: {} {}", origin.topic(), origin.partition(), origin.offset(),
+                rejection.reason(), rejection.message());
+        var headers = DeadLetters.headers(record.headers(), rejection, origin.topic(), origin.partition(), origin.offset());
+        context.forward(new Record<Object, Object>(record.key(), record.value(), record.timestamp(), headers), deadLetterSink);
+    }
+}

@@ -1,0 +1,40 @@
+package com.ticketing.listing.stream;
+
+import com.ticketing.events.topic.Topic;
+import com.ticketing.events.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the topology into a {@link StreamsRunner}; the topology itself is built without I/O. */
+@Configuration(proxyBeanMethods = false)
+public class StreamsConfiguration {
+
+    /** The topics this service reads and writes, created at start-up if missing. */
+    static final List<Topic> TOPICS = List.of(Topics.LISTING_EVENTS, Topics.TRANSACTION_EVENTS, Topics.LISTING_UPDATES,
+            Topics.TRANSACTION_UPDATES, Topics.LISTING_EVENTS.deadLetter(), Topics.TRANSACTION_EVENTS.deadLetter());
+
+    @Bean
+    StreamsRunner streamsRunner(StreamsProperties settings, ApplicationContext context, MeterRegistry meters) {
+        StreamsRunner.PortSource port = () -> context instanceof WebServerApplicationContext web
+                ? web.getWebServer().getPort() : 0;
+        return new StreamsRunner(ServiceTopology.build(), TOPICS, settings, port, meters);
+    }
+
+    /** UP while Kafka Streams runs or rebalances, DOWN otherwise. */
+    @Bean
+    HealthIndicator kafkaStreamsHealthIndicator(StreamsRunner runner) {
+        return () -> {
+            KafkaStreams streams = runner.streams();
+            KafkaStreams.State state = streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
+            Health.Builder health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
+            return health.withDetail("state", state.name()).build();
+        };
+    }
+}
