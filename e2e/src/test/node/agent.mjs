@@ -45,6 +45,16 @@ function emit({ id, client, event, args = [], ack, timeoutMs = 10000 }) {
   });
 }
 
+// Emits the same event once per entry of argsList without waiting in between (a burst), then
+// replies with every acknowledgement in order.
+function burst({ id, client, event, argsList, timeoutMs = 15000 }) {
+  const socket = clients.get(client);
+  if (!socket) return write({ reply: id, ok: false, message: `no client ${client}` });
+  const acks = argsList.map((args) => new Promise((resolve) =>
+    socket.timeout(timeoutMs).emit(event, ...args, (error, ...answer) => resolve(error ? { timeout: true } : answer[0]))));
+  Promise.all(acks).then((answers) => write({ reply: id, ok: true, acks: answers }));
+}
+
 function command(line) {
   let request;
   try {
@@ -55,6 +65,7 @@ function command(line) {
   switch (request.op) {
     case "connect": return connect(request);
     case "emit": return emit(request);
+    case "burst": return burst(request);
     case "transport": {
       const socket = clients.get(request.client);
       return write({ reply: request.id, ok: true, transport: socket?.io?.engine?.transport?.name ?? null });

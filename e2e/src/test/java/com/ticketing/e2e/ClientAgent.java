@@ -166,6 +166,18 @@ public final class ClientAgent implements AutoCloseable {
             return reply.get("ack").get(0);
         }
 
+        /** Emits {@code event} once per argument without waiting in between; returns every ack's first argument. */
+        public List<JsonNode> burstWithAck(String event, List<Object> argumentPerEmit) {
+            ObjectNode command = command("burst", name);
+            command.put("event", event);
+            var list = command.putArray("argsList");
+            argumentPerEmit.forEach(arg -> list.addArray().add(JSON.valueToTree(arg)));
+            JsonNode reply = send(command, Duration.ofSeconds(30));
+            List<JsonNode> acks = new java.util.ArrayList<>();
+            reply.get("acks").forEach(acks::add);
+            return acks;
+        }
+
         /** Emits without an acknowledgement. */
         public void emit(String event, Object... args) {
             ObjectNode command = command("emit", name);

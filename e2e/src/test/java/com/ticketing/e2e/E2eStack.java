@@ -6,10 +6,8 @@ import com.ticketing.launcher.EmbeddedPostgresServer;
 import com.ticketing.launcher.ServiceProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +22,33 @@ public final class E2eStack {
     public static final String JWT_SECRET = "e2e-test-secret-that-is-long-enough-for-hs256";
     private static final E2eStack INSTANCE = new E2eStack();
     private static final Path ROOT = Path.of(System.getProperty("ticketing.root", "..")).toAbsolutePath().normalize();
-    private static final Path WORK = Path.of("target", "e2e").toAbsolutePath();
+    /** A fresh directory per run: a process left over from an aborted run can never hold our state. */
+    private static final Path WORK = Path.of("target", "e2e", "run-" + System.currentTimeMillis()).toAbsolutePath();
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
-    private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final JwtIssuer issuer = new JwtIssuer(JwtSettings.hs256(JWT_SECRET));
     private EmbeddedPostgresServer postgres;
 
+    /** Marks the service processes as ours, so a later run can find those an aborted run left behind. */
+    private static final String OWNER_MARK = "-Dticketing.e2e.owner=";
+
     private E2eStack() {
+        killOrphansOfAbortedRuns();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "e2e-stack-stop"));
+    }
+
+    private static void killOrphansOfAbortedRuns() {
+        ProcessHandle.allProcesses().forEach(process -> process.info().arguments().ifPresent(args -> {
+            for (String arg : args) {
+                if (arg.startsWith(OWNER_MARK)) {
+                    long owner = Long.parseLong(arg.substring(OWNER_MARK.length()));
+                    if (!ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                        process.destroyForcibly();
+                    }
+                }
+            }
+        }));
     }
 
     public static E2eStack get() {
@@ -116,11 +131,16 @@ public final class E2eStack {
         try {
             int port = freePort();
             ServiceProcess process = ServiceProcess.start(name, ROOT.resolve(module).resolve("target").resolve(module + ".jar"),
-                    port, env.apply(port), List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                    port, env.apply(port), List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                            OWNER_MARK + ProcessHandle.current().pid()),
                     WORK.resolve("logs"));
-            started.add(process);
+            try {
+                process.awaitHealthy(HEALTH_TIMEOUT);
+            } catch (RuntimeException notHealthy) {
+                process.close();
+                throw notHealthy;
+            }
             services.put(name, process);
-            process.awaitHealthy(HEALTH_TIMEOUT);
             return process;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
@@ -134,24 +154,12 @@ public final class E2eStack {
         if (postgres == null) {
             try {
                 Path data = WORK.resolve("postgres");
-                launcherSafeDelete(data);
                 postgres = EmbeddedPostgresServer.start(data, WORK.resolve("postgres-runtime"), 0);
-                started.add(postgres);
             } catch (Exception e) {
                 throw new IllegalStateException("could not start PostgreSQL", e);
             }
         }
         return postgres;
-    }
-
-    private static void launcherSafeDelete(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     private static int freePort() throws IOException {
@@ -160,12 +168,14 @@ public final class E2eStack {
         }
     }
 
+    /** Stops the services side by side (each may take seconds to shut down), then PostgreSQL. */
     private synchronized void stopAll() {
-        for (int i = started.size() - 1; i >= 0; i--) {
+        services.values().parallelStream().forEach(ServiceProcess::close);
+        if (postgres != null) {
             try {
-                started.get(i).close();
-            } catch (Exception ignored) {
-                // the JVM is ending; the processes die with it
+                postgres.close();
+            } catch (IOException ignored) {
+                // the JVM is ending
             }
         }
     }

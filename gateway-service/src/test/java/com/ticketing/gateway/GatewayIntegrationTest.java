@@ -29,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "ticketing.gateway.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "ticketing.jwt.secret=" + GatewayIntegrationTest.SECRET,
         "ticketing.gateway.state-dir=target/gateway-it-state"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // a loaded 2-core CI machine can be slower than the 5 s default
 class GatewayIntegrationTest {
 
     static final String SECRET = "gateway-integration-test-secret-long-enough";

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ticketing.jwt.secret=" + ApiSecurityWebFluxTest.SECRET)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // a loaded 2-core CI machine can be slower than the 5 s default
 class ApiSecurityWebFluxTest {
 
     static final String SECRET = "web-test-secret-that-is-long-enough-for-hs256";

@@ -41,8 +41,7 @@ public class PeerForwarder {
                     if (authorization != null) {
                         headers.set(HttpHeaders.AUTHORIZATION, authorization);
                     }
-                    headers.set(FORWARDED_HEADER, exchange.getRequest().getLocalAddress() == null ? "peer"
-                            : exchange.getRequest().getLocalAddress().toString());
+                    headers.set(FORWARDED_HEADER, "listing-events-service");
                 })
                 .exchangeToMono(response -> response.toEntity(byte[].class))
                 .timeout(timeout)

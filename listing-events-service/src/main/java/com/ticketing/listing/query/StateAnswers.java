@@ -31,7 +31,7 @@ public class StateAnswers {
             if (lookup instanceof Lookup.Elsewhere<V> elsewhere) {
                 return forwarder.forward(elsewhere.owner(), exchange);
             }
-            if (lookup instanceof Lookup.Unavailable<V> unavailable) {
+            if (lookup instanceof Lookup.Unavailable<V>) {
                 return Mono.error(new ApiException(ErrorCode.UNAVAILABLE, "State is not available yet, retry shortly"));
             }
             return Mono.error(ApiException.notFound(notFound));

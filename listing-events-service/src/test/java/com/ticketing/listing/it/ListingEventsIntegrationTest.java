@@ -170,12 +170,16 @@ class ListingEventsIntegrationTest {
     }
 
     @Test
-    void healthAndPrometheusAreExposed() {
+    void healthPrometheusAndOpenApiAreExposed() {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> web.get().uri("/actuator/health")
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP"));
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("kafka_stream"));
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("/api/listings/{listingId}", "/api/transactions/{transactionId}")
+                        .doesNotContain("\"caller\""));
     }
 
     private String bearer(String user, boolean admin) {

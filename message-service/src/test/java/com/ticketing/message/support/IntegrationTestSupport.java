@@ -17,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * user ids ({@link #user}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // a loaded 2-core CI machine can be slower than the 5 s default
 public abstract class IntegrationTestSupport {
 
     public static final String SECRET = "message-service-test-secret-long-enough-for-hs256";

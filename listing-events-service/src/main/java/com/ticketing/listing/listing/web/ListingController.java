@@ -1,6 +1,7 @@
 package com.ticketing.listing.listing.web;
 
 import com.ticketing.auth.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Parameter;
 import com.ticketing.listing.listing.ListingState;
 import com.ticketing.listing.listing.ListingTopology;
 import com.ticketing.listing.query.StateAnswers;
@@ -22,8 +23,8 @@ public class ListingController {
     }
 
     @GetMapping("/api/listings/{listingId}")
-    public Mono<ResponseEntity<?>> listing(@PathVariable String listingId, AuthenticatedUser caller,
-                                           ServerWebExchange exchange) {
+    public Mono<ResponseEntity<?>> listing(@PathVariable String listingId,
+            @Parameter(hidden = true) AuthenticatedUser caller, ServerWebExchange exchange) {
         return answers.<ListingState>answer(ListingTopology.STORE, listingId, "No listing " + listingId, exchange,
                 ListingView::of);
     }

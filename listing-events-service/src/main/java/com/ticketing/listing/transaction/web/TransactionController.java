@@ -1,6 +1,7 @@
 package com.ticketing.listing.transaction.web;
 
 import com.ticketing.auth.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Parameter;
 import com.ticketing.auth.web.ApiException;
 import com.ticketing.listing.query.StateAnswers;
 import com.ticketing.listing.transaction.TransactionState;
@@ -23,8 +24,8 @@ public class TransactionController {
     }
 
     @GetMapping("/api/transactions/{transactionId}")
-    public Mono<ResponseEntity<?>> transaction(@PathVariable String transactionId, AuthenticatedUser caller,
-                                               ServerWebExchange exchange) {
+    public Mono<ResponseEntity<?>> transaction(@PathVariable String transactionId,
+            @Parameter(hidden = true) AuthenticatedUser caller, ServerWebExchange exchange) {
         return answers.<TransactionState>answer(TransactionTopology.STORE, transactionId,
                 "No transaction " + transactionId, exchange, state -> {
                     if (!caller.isAdmin() && !state.involves(caller.userId())) {

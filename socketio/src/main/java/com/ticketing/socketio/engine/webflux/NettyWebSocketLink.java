@@ -4,7 +4,9 @@ import com.ticketing.socketio.engine.server.WebSocketLink;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -24,7 +26,11 @@ final class NettyWebSocketLink implements WebSocketLink {
     private static final AtomicLongFieldUpdater<NettyWebSocketLink> BYTES =
             AtomicLongFieldUpdater.newUpdater(NettyWebSocketLink.class, "pendingBytes");
 
+    private static final AtomicIntegerFieldUpdater<NettyWebSocketLink> CLOSING =
+            AtomicIntegerFieldUpdater.newUpdater(NettyWebSocketLink.class, "closing");
+
     private final Channel channel;
+    private volatile int closing;
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private volatile int pendingFrames;
     private volatile long pendingBytes;
@@ -62,9 +68,21 @@ final class NettyWebSocketLink implements WebSocketLink {
         return pendingBytes;
     }
 
+    /**
+     * Writes the normal close frame on the same channel as the data frames, so it goes out after
+     * every frame already written whatever thread closes, then ends the connection's handler.
+     */
     @Override
     public void close() {
-        closed.tryEmitEmpty();
+        if (CLOSING.compareAndSet(this, 0, 1)) {
+            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+                    .addListener(written -> closed.tryEmitEmpty());
+        }
+    }
+
+    /** The connection ended on its own (client close, error, too-large frame): nothing more to write. */
+    void ended() {
+        CLOSING.set(this, 1);
     }
 
     /** Completes when {@link #close()} is called. */

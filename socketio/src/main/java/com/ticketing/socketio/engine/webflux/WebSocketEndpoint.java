@@ -70,10 +70,15 @@ final class WebSocketEndpoint {
                 .doOnNext(message -> receive(session, link, message))
                 .takeUntilOther(link.closeRequested())
                 .then()
-                .doOnSuccess(done -> session.onWebSocketClosed(link, EngineIoFailures.reasonFor(null)))
-                .doOnError(failure -> session.onWebSocketClosed(link, EngineIoFailures.reasonFor(failure)))
-                .doOnCancel(() -> session.onWebSocketClosed(link, EngineIoFailures.reasonFor(null)))
+                .doOnSuccess(done -> ended(session, link, null))
+                .doOnError(failure -> ended(session, link, failure))
+                .doOnCancel(() -> ended(session, link, null))
                 .onErrorResume(failure -> !EngineIoFailures.isTooLarge(failure), failure -> Mono.empty());
+    }
+
+    private static void ended(EngineSession session, NettyWebSocketLink link, Throwable failure) {
+        link.ended(); // Reactor Netty answers a client close or a failure itself (e.g. 1009 above maxPayload)
+        session.onWebSocketClosed(link, EngineIoFailures.reasonFor(failure));
     }
 
     private static void receive(EngineSession session, NettyWebSocketLink link, WebSocketMessage message) {
