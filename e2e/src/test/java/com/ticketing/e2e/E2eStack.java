@@ -112,6 +112,7 @@ public final class E2eStack {
         env.put("MESSAGE_SERVICE_URL", messageService());
         env.put("LISTING_SERVICE_URL", listingService());
         env.put("TICKETING_STREAMS_STATE_DIR", WORK.resolve("state/gateway-" + port).toString());
+        env.put("TICKETING_DEMO_ENABLED", "true");
         return env;
     }
 

@@ -1,6 +1,7 @@
 package com.ticketing.launcher;
 
 import com.ticketing.auth.JwtIssuer;
+import com.ticketing.launcher.simulate.SimulateCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,9 @@ public final class TicketingCli {
                                                print a JWT for USER signed with the configured secret
               publish FILE.json                publish CloudEvents (JSON lines) to their topics
               conformance                      run the Socket.IO conformance server on port 3000
+              simulate [--rate N] [--listings N] [--duration S] [--seed N]
+                                               publish a realistic stream of listing and transaction
+                                               events (default 20/s, 300 listings, until Ctrl-C)
             """;
 
     private TicketingCli() {
@@ -42,6 +46,8 @@ public final class TicketingCli {
             case "token" -> token(rest, environment, out);
             case "publish" -> publish(rest, environment, out);
             case "conformance" -> new ConformanceCommand(LocalStack.home(), out).run();
+            case "simulate" -> SimulateCommand.run(rest, LocalDefaults.env(environment, "KAFKA_BOOTSTRAP_SERVERS",
+                    "localhost:" + LocalDefaults.KAFKA_PORT), out);
             default -> {
                 out.println("unknown command: " + args[0]);
                 out.print(USAGE);

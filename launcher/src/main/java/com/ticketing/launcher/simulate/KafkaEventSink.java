@@ -1,0 +1,48 @@
+package com.ticketing.launcher.simulate;
+
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.serde.CloudEventSerde;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes simulated events as CloudEvents JSON with acks=all and idempotence, as the marketplace services would. */
+final class KafkaEventSink implements EventSink {
+
+    private final KafkaProducer<String, CloudEvent<?>> producer;
+
+    KafkaEventSink(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
+                ProducerConfig.CLIENT_ID_CONFIG, "ticketing-simulator"),
+                new StringSerializer(), new CloudEventSerde.EventSerializer());
+    }
+
+    @Override
+    public CompletableFuture<Void> send(String topic, CloudEvent<?> event) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic, event.subject(), event), (metadata, failure) -> {
+            if (failure == null) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(failure);
+            }
+        });
+        return sent;
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}
