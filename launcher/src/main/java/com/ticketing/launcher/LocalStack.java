@@ -112,6 +112,7 @@ final class LocalStack {
             gatewayEnv.put("MESSAGE_SERVICE_URL", "http://localhost:" + LocalDefaults.MESSAGE_SERVICE_PORT);
             gatewayEnv.put("LISTING_SERVICE_URL", "http://localhost:" + LocalDefaults.LISTING_SERVICE_PORT);
             gatewayEnv.put("TICKETING_STREAMS_STATE_DIR", data.resolve("streams/gateway-" + port).toString());
+            gatewayEnv.putIfAbsent("TICKETING_DEMO_ENABLED", "true"); // the demo page's sign-in buttons, local only
             startService(gateways == 1 ? "gateway-service" : "gateway-service-" + port, port, gatewayEnv);
         }
 
