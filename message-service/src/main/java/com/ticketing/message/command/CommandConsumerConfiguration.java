@@ -53,7 +53,9 @@ public class CommandConsumerConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()));
         factory.setConcurrency(properties.concurrency());
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Offsets are committed after each poll's records are all stored: never ahead of the store, and
+        // a redelivery after a crash is harmless because handling a command is idempotent.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         factory.setCommonErrorHandler(errorHandler(kafka, properties));
         return factory;
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code messaging.message-commands}. Returns only once the command's outcome is committed
- * in PostgreSQL, so the offset (committed per record after the listener returns) never runs ahead of
+ * in PostgreSQL, so the offset (committed after each poll's records are handled) never runs ahead of
  * the store; failures are retried by the container's error handler, undecodable records go to the
  * dead-letter topic unchanged.
  */
