@@ -28,7 +28,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ticketing.gateway.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "ticketing.jwt.secret=" + GatewayIntegrationTest.SECRET,
-        "ticketing.gateway.state-dir=target/gateway-it-state"})
+        "ticketing.gateway.state-dir=target/gateway-it-state",
+        "ticketing.routes.listing-service=http://localhost:1", // nothing listens there: the service is down
+        "ticketing.routes.message-service=http://localhost:1"})
 @AutoConfigureWebTestClient(timeout = "PT30S") // a loaded 2-core CI machine can be slower than the 5 s default
 class GatewayIntegrationTest {
 

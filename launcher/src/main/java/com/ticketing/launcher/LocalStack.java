@@ -31,6 +31,7 @@ final class LocalStack {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private boolean stopping;
 
     LocalStack(Path home, Map<String, String> environment, PrintStream out) {
         this.home = home;
@@ -69,7 +70,7 @@ final class LocalStack {
             step("Starting Kafka (embedded KRaft broker) on localhost:" + LocalDefaults.KAFKA_PORT);
             EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), LocalDefaults.KAFKA_PORT,
                     LocalDefaults.KAFKA_CONTROLLER_PORT);
-            started.push(kafka);
+            register(kafka);
             bootstrap = kafka.bootstrapServers();
         } else {
             step("Using Kafka at " + bootstrap + " (KAFKA_BOOTSTRAP_SERVERS)");
@@ -83,7 +84,7 @@ final class LocalStack {
             step("Starting PostgreSQL (embedded) on localhost:" + LocalDefaults.POSTGRES_PORT);
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"),
                     data.resolve("postgres-runtime"), LocalDefaults.POSTGRES_PORT);
-            started.push(postgres);
+            register(postgres);
             database.put("DATABASE_URL", postgres.jdbcUrl());
             database.put("DATABASE_USERNAME", EmbeddedPostgresServer.USER);
             database.put("DATABASE_PASSWORD", "postgres");
@@ -131,7 +132,7 @@ final class LocalStack {
         long began = System.nanoTime();
         ServiceProcess service = ServiceProcess.start(name, jar, port, env, SERVICE_JVM_OPTIONS,
                 home.resolve(".ticketing-data").resolve("logs"));
-        started.push(service);
+        register(service);
         service.awaitHealthy(HEALTH_TIMEOUT);
         out.printf("  %s is up (%.1f s)%n", name, (System.nanoTime() - began) / 1e9);
     }
@@ -143,7 +144,17 @@ final class LocalStack {
         }
     }
 
+    /** Remembers a started part; one that finished starting after Ctrl-C is stopped at once. */
+    private synchronized void register(AutoCloseable part) throws Exception {
+        if (stopping) {
+            part.close();
+            throw new IllegalStateException("stopping");
+        }
+        started.push(part);
+    }
+
     private synchronized void stopAll() {
+        stopping = true;
         while (!started.isEmpty()) {
             AutoCloseable part = started.pop();
             try {

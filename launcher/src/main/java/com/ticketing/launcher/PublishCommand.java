@@ -24,8 +24,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * {@code ./ticketing publish FILE.json}: publishes CloudEvents, one JSON object per line, each to
- * the topic that carries its type, keyed by its subject. The whole file is checked first: if any
+ * {@code ./ticketing publish FILE.json}: publishes marketplace CloudEvents (listing and transaction
+ * facts), one JSON object per line, each to the topic that carries its type, keyed by its subject. The whole file is checked first: if any
  * line is not a valid event, nothing is published and every bad line is reported.
  */
 final class PublishCommand {
@@ -33,6 +33,9 @@ final class PublishCommand {
     /** One checked line: the event, its original bytes (published unchanged) and its topic. */
     record Outgoing(int line, CloudEvent<?> event, byte[] json, Topic topic) {
     }
+
+    /** What marketplace services publish (contract section 5); everything else is the platform's own. */
+    static final List<Topic> MARKETPLACE_TOPICS = List.of(Topics.LISTING_EVENTS, Topics.TRANSACTION_EVENTS);
 
     private final PrintStream out;
 
@@ -81,6 +84,11 @@ final class PublishCommand {
             try {
                 CloudEvent<?> event = EventCodec.decode(json);
                 Topic topic = EventTypes.byName(event.type()).flatMap(Topics::carrying).orElseThrow();
+                if (!MARKETPLACE_TOPICS.contains(topic)) {
+                    // Messages, presence and updates are written by the platform itself, never by hand.
+                    errors.add("line " + (i + 1) + ": " + event.type() + " is not a marketplace event");
+                    continue;
+                }
                 events.add(new Outgoing(i + 1, event, json, topic));
             } catch (EventDecodingException e) {
                 errors.add("line " + (i + 1) + ": " + e.getMessage());

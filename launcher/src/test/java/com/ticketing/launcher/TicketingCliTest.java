@@ -66,6 +66,7 @@ class TicketingCliTest {
 
                 {"specversion":"1.0","id":"e2","source":"/m","type":"ticketing.listing.exploded.v1","time":"2026-11-28T10:00:00Z","subject":"lst-1","data":{}}
                 not json
+                {"specversion":"1.0","id":"e3","source":"/m","type":"ticketing.message.sent.v1","time":"2026-11-28T10:00:00Z","subject":"a:b","data":{"message":{"id":"m","senderId":"a","receiverId":"b","content":"forged","isRead":false,"createdAt":"2026-11-28T10:00:00Z","updatedAt":"2026-11-28T10:00:00Z"}}}
                 """);
         List<String> errors = new ArrayList<>();
 
@@ -75,9 +76,10 @@ class TicketingCliTest {
             assertThat(event.topic().name()).isEqualTo("marketplace.listing-events");
             assertThat(event.line()).isEqualTo(1);
         });
-        assertThat(errors).hasSize(2);
+        assertThat(errors).hasSize(3);
         assertThat(errors.get(0)).startsWith("line 3:").contains("UNKNOWN_TYPE");
         assertThat(errors.get(1)).startsWith("line 4:").contains("MALFORMED_JSON");
+        assertThat(errors.get(2)).startsWith("line 5:").contains("not a marketplace event");
     }
 
     @Test

@@ -6,7 +6,8 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.util.AntPathMatcher;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,17 +23,17 @@ import reactor.core.publisher.Mono;
 public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorWebExceptionHandler.class);
-    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-    private final String apiPathPattern;
+    /** Matched like the routes match: decoded segments, matrix parameters ignored ({@code /%61pi} is {@code /api}). */
+    private final PathPattern apiPaths;
 
     public ApiErrorWebExceptionHandler(String apiPathPattern) {
-        this.apiPathPattern = apiPathPattern;
+        this.apiPaths = PathPatternParser.defaultInstance.parse(apiPathPattern);
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        if (!PATHS.match(apiPathPattern, exchange.getRequest().getPath().value())) {
+        if (!apiPaths.matches(exchange.getRequest().getPath().pathWithinApplication())) {
             return Mono.error(failure);
         }
         return ApiErrorWriter.write(exchange.getResponse(), toApiException(failure, exchange));

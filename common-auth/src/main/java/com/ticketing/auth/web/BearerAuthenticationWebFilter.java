@@ -5,7 +5,8 @@ import com.ticketing.auth.JwtValidator;
 import com.ticketing.auth.TokenCheck;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.util.AntPathMatcher;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -21,14 +22,14 @@ public class BearerAuthenticationWebFilter implements WebFilter {
     /** Exchange attribute holding the {@link AuthenticatedUser}. */
     public static final String USER_ATTRIBUTE = AuthenticatedUser.class.getName();
 
-    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final JwtValidator validator;
-    private final String apiPathPattern;
+    /** Matched like the routes match: decoded segments, matrix parameters ignored ({@code /%61pi} is {@code /api}). */
+    private final PathPattern apiPaths;
 
     public BearerAuthenticationWebFilter(JwtValidator validator, String apiPathPattern) {
         this.validator = validator;
-        this.apiPathPattern = apiPathPattern;
+        this.apiPaths = PathPatternParser.defaultInstance.parse(apiPathPattern);
     }
 
     @Override
@@ -50,7 +51,7 @@ public class BearerAuthenticationWebFilter implements WebFilter {
 
     private boolean requiresAuthentication(ServerWebExchange exchange) {
         return exchange.getRequest().getMethod() != HttpMethod.OPTIONS
-                && PATHS.match(apiPathPattern, exchange.getRequest().getPath().value());
+                && apiPaths.matches(exchange.getRequest().getPath().pathWithinApplication());
     }
 
     /** The authenticated caller of an exchange that passed this filter. */

@@ -27,6 +27,8 @@ class ApiSecurityWebFluxTest {
 
     @Autowired
     WebTestClient client;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Test
     void requestWithoutTokenIsAnswered401WithTheContractMessage() {
@@ -84,6 +86,14 @@ class ApiSecurityWebFluxTest {
                 .exchange()
                 .expectStatus().isEqualTo(405)
                 .expectBody().jsonPath("$.error.message").exists();
+    }
+
+    @Test
+    void anEncodedOrMatrixSpelledApiPathStillNeedsAToken() {
+        client.get().uri(java.net.URI.create("http://localhost:" + port + "/%61pi/me")).exchange()
+                .expectStatus().isUnauthorized();
+        client.get().uri(java.net.URI.create("http://localhost:" + port + "/api;x=1/me")).exchange()
+                .expectStatus().isUnauthorized();
     }
 
     @Test

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param messages        message sends, socket and REST together
  * @param typing          typing signals that reach Kafka
  * @param typingCoalesce  repeated {@code typing:start} to one receiver within this window are forwarded once
- * @param maxContentLength message content after trimming
+ * @param maxContentLength message content after trimming (in characters, i.e. code points)
+ * @param maxRoomsPerSocket listings and transactions one socket may follow
  */
 @ConfigurationProperties("ticketing.limits")
 public record LimitsProperties(@DefaultValue Rate messages, @DefaultValue("30") int typingPerWindow,
                                @DefaultValue("3s") Duration typingCoalesce,
-                               @DefaultValue("5000") int maxContentLength) {
+                               @DefaultValue("5000") int maxContentLength,
+                               @DefaultValue("500") int maxRoomsPerSocket) {
 
     /** At most {@code count} actions per {@code window}. */
     public record Rate(@DefaultValue("20") int count, @DefaultValue("10s") Duration window) {

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,13 +42,22 @@ public class UpdateFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(UpdateFeed.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration REFRESH_PARTITIONS = Duration.ofSeconds(30);
+    private static final int RECENT_IDS = 100_000;
 
     private final GatewayProperties properties;
     private final UpdateRouter router;
     private final MeterRegistry meters;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
+    private volatile boolean healthy;
     private Thread thread;
+    /** Ids of the latest events delivered; the feed has one thread, so a plain LRU map will do. */
+    private final Map<String, Boolean> recentIds = new LinkedHashMap<>(1 << 16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENT_IDS;
+        }
+    };
 
     /** {@code topics} is only here so the topics exist before the feed looks for their partitions. */
     public UpdateFeed(GatewayProperties properties, UpdateRouter router, MeterRegistry meters,
@@ -77,18 +87,38 @@ public class UpdateFeed implements SmartLifecycle {
         Instant nextRefresh = Instant.now().plus(REFRESH_PARTITIONS);
         try {
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    deliver(record);
-                }
-                if (Instant.now().isAfter(nextRefresh)) {
-                    assignAll(false);
-                    nextRefresh = Instant.now().plus(REFRESH_PARTITIONS);
+                try {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        deliver(record);
+                    }
+                    if (Instant.now().isAfter(nextRefresh)) {
+                        assignAll(false);
+                        nextRefresh = Instant.now().plus(REFRESH_PARTITIONS);
+                    }
+                    healthy = true;
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    // Kafka unreachable or slow: keep the thread, report unhealthy, try again shortly.
+                    healthy = false;
+                    meters.counter("gateway.updates.poll.failures").increment();
+                    log.warn("Update feed poll failed, retrying: {}", e.toString());
+                    sleepQuietly(Duration.ofSeconds(1));
                 }
             }
         } catch (WakeupException stopping) {
             // stop() asked us to leave the loop
         } finally {
+            healthy = false;
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private static void sleepQuietly(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -102,8 +132,13 @@ public class UpdateFeed implements SmartLifecycle {
                     e.getMessage());
             return;
         }
+        // Producers publish at least once (the outbox relay, a replayed send): a repeated id reaches no socket twice.
+        boolean repeated = recentIds.put(event.id(), Boolean.TRUE) != null;
         try {
-            if (router.route(event)) {
+            if (repeated) {
+                router.settleOnly(event);
+                meters.counter("gateway.updates.duplicates", "topic", record.topic()).increment();
+            } else if (router.route(event)) {
                 Timer.builder("gateway.delivery.latency").tag("type", event.type()).publishPercentileHistogram()
                         .register(meters).record(Duration.between(event.time(), Instant.now()));
                 meters.counter("gateway.deliveries", "type", event.type()).increment();
@@ -131,9 +166,9 @@ public class UpdateFeed implements SmartLifecycle {
         log.info("Update feed reads {} partitions", partitions.size());
     }
 
-    /** Whether the feed has its partitions and is polling. */
-    public boolean isReady() {
-        return running;
+    /** Whether the feed is polling successfully. */
+    public boolean isHealthy() {
+        return running && healthy;
     }
 
     @Override

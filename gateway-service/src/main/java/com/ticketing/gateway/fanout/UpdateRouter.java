@@ -12,6 +12,7 @@ import com.ticketing.events.payload.message.MessageSent;
 import com.ticketing.events.payload.transaction.TransactionUpdated;
 import com.ticketing.events.payload.typing.TypingSignal;
 import com.ticketing.gateway.message.PendingSends;
+import com.ticketing.gateway.socket.Replies;
 import java.util.List;
 
 
@@ -31,6 +32,15 @@ public final class UpdateRouter {
     public UpdateRouter(RoomBroadcaster rooms, PendingSends pendingSends) {
         this.rooms = rooms;
         this.pendingSends = pendingSends;
+    }
+
+    /** For a repeated event: settles a waiting {@code message:send} ack, emits nothing to rooms. */
+    public void settleOnly(CloudEvent<?> event) {
+        if (event.is(MESSAGE_SENT)) {
+            pendingSends.sent(event.dataAs(MESSAGE_SENT));
+        } else if (event.is(MESSAGE_REJECTED)) {
+            pendingSends.rejected(event.dataAs(MESSAGE_REJECTED));
+        }
     }
 
     /** Routes one event; returns false for a type no client sees. */
@@ -66,8 +76,8 @@ public final class UpdateRouter {
             MessageRejected rejected = event.dataAs(MESSAGE_REJECTED);
             pendingSends.rejected(rejected);
             rooms.emit(List.of(Rooms.user(rejected.senderId())), ClientEvents.MESSAGE_REJECTED,
-                    new ClientEvents.Rejected(rejected.clientMessageId(), rejected.receiverId(), rejected.code(),
-                            rejected.message()));
+                    new ClientEvents.Rejected(rejected.clientMessageId(), rejected.receiverId(),
+                            Replies.Code.fromService(rejected.code()).name(), rejected.message()));
         } else if (event.is(TYPING_STARTED) || event.is(TYPING_STOPPED)) {
             TypingSignal typing = event.dataAs(event.is(TYPING_STARTED) ? TYPING_STARTED : TYPING_STOPPED);
             rooms.emit(List.of(Rooms.user(typing.receiverId())),

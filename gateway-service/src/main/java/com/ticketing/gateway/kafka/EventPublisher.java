@@ -13,17 +13,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes the gateway's events (presence, typing, message commands) with acks=all and an
- * idempotent producer. A publish completes when the broker has acknowledged it; the send itself runs
- * off the event loop because the producer may block while it fetches metadata.
+ * idempotent producer. A publish completes when the broker has acknowledged it. Records are handed to
+ * the producer on one dedicated thread: off the event loop (the producer may block while it fetches
+ * metadata) and in call order (a typing stop never overtakes its start).
  */
 @Component
 public class EventPublisher implements DisposableBean {
 
     private final KafkaProducer<String, CloudEvent<?>> producer;
+    /** One thread hands records to the producer, so two publishes keep the order they were made in. */
+    private final Scheduler sender = Schedulers.newSingle("kafka-publish", true);
 
     public EventPublisher(GatewayProperties properties) {
         this.producer = new KafkaProducer<>(Map.of(
@@ -51,11 +55,13 @@ public class EventPublisher implements DisposableBean {
                                 sink.success(metadata);
                             }
                         }))
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(sender)
+                .publishOn(Schedulers.parallel()); // callers' continuations never run on the producer's I/O thread
     }
 
     @Override
     public void destroy() {
         producer.close(java.time.Duration.ofSeconds(5));
+        sender.dispose();
     }
 }

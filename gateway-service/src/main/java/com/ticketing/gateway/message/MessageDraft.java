@@ -33,7 +33,7 @@ public record MessageDraft(String receiverId, String content, String transaction
         String content = Arguments.text(body, "content") != null ? Arguments.text(body, "content")
                 : Arguments.text(body, "message");
         String trimmed = content == null ? "" : content.strip();
-        if (trimmed.isEmpty() || trimmed.length() > maxContentLength) {
+        if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > maxContentLength) {
             throw new Invalid("content must be 1 to " + maxContentLength + " characters after trimming");
         }
         return new MessageDraft(receiverId, trimmed, optionalId(body, "transactionId"), optionalId(body, "listingId"),

@@ -79,14 +79,20 @@ public class MessageSendFeature implements SocketFeature {
                 draft.transactionId(), draft.listingId(), draft.clientMessageId(), requestedAt));
         var verdict = pending.await(messageId, VERDICT_WAIT); // registered before publishing: the verdict may be quick
         publisher.publish(Topics.MESSAGE_COMMANDS, command.subject(), command)
-                .subscribe(accepted -> verdict.thenAccept(outcome -> answer(socket, ack, messageId, requestedAt, outcome)),
+                .subscribe(accepted -> verdict.thenAccept(outcome -> answer(socket, ack, messageId, requestedAt, outcome))
+                                .exceptionally(failure -> {
+                                    Replies.refuse(socket, ack, EVENT, UNAVAILABLE, "The message's fate is unknown; "
+                                            + "retry with the same clientMessageId");
+                                    return null;
+                                }),
                         failure -> Replies.refuse(socket, ack, EVENT, UNAVAILABLE,
                                 "Messaging is unavailable; the message was not sent"));
     }
 
     private static void answer(Socket socket, Ack ack, String messageId, Instant requestedAt, PendingSends.Outcome outcome) {
         if (outcome instanceof PendingSends.Outcome.Rejected rejected) {
-            Replies.refuse(socket, ack, EVENT, code(rejected.rejected().code()), rejected.rejected().message());
+            Replies.refuse(socket, ack, EVENT, Replies.Code.fromService(rejected.rejected().code()),
+                    rejected.rejected().message());
             return;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -100,14 +106,6 @@ public class MessageSendFeature implements SocketFeature {
             fields.put("status", "queued");
         }
         Replies.ok(ack, fields);
-    }
-
-    private static Replies.Code code(String code) {
-        try {
-            return Replies.Code.valueOf(code);
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return VALIDATION;
-        }
     }
 
     /** Random, or derived from the sender's {@code clientMessageId} so that a retry names the same message. */

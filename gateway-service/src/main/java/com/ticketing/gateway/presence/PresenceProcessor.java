@@ -24,6 +24,8 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
     private final Duration sweepInterval;
     private KeyValueStore<String, UserPresence> users;
     private KeyValueStore<String, InstanceLiveness> instances;
+    /** The latest event time read so far: silence is judged against it, never against a clock ahead of the stream. */
+    private Instant streamTime = Instant.EPOCH;
 
     PresenceProcessor(Duration instanceTimeout, Duration sweepInterval) {
         this.instanceTimeout = instanceTimeout;
@@ -43,6 +45,9 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         CloudEvent<?> event = record.value();
         if (event == null) {
             return;
+        }
+        if (event.time().isAfter(streamTime)) {
+            streamTime = event.time();
         }
         if (event.data() instanceof SocketConnected connected) {
             connect(connected, event.time());
@@ -82,7 +87,12 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         instances.put(instanceId, instance == null ? new InstanceLiveness(at, Set.of()) : instance.seenAt(at));
     }
 
-    private void sweepSilentInstances(Instant now) {
+    /**
+     * Drops the sockets of instances not heard from for the timeout. "Now" is the wall clock, but never
+     * later than the stream: while a replay or an outage keeps this instance behind, nobody looks silent.
+     */
+    private void sweepSilentInstances(Instant wallClock) {
+        Instant now = wallClock.isBefore(streamTime) ? wallClock : streamTime;
         List<KeyValue<String, InstanceLiveness>> silent = new ArrayList<>();
         try (KeyValueIterator<String, InstanceLiveness> all = instances.all()) {
             all.forEachRemaining(entry -> {

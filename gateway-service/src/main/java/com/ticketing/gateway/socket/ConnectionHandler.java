@@ -5,13 +5,17 @@ import com.ticketing.gateway.fanout.Rooms;
 import com.ticketing.gateway.presence.PresenceAnnouncer;
 import com.ticketing.socketio.server.namespace.ConnectionListener;
 import com.ticketing.socketio.server.socket.Socket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sets up every accepted socket: its personal room, the {@code connected} greeting, the client
- * event handlers of every feature, and presence announcements for its arrival and departure.
+ * event handlers of every feature (an unknown event is refused like any other), presence
+ * announcements for its arrival and departure, and its end when its token expires.
  */
 public final class ConnectionHandler implements ConnectionListener {
 
@@ -19,7 +23,11 @@ public final class ConnectionHandler implements ConnectionListener {
     private final PresenceAnnouncer presence;
     private final LocalSockets localSockets;
 
-    public ConnectionHandler(List<SocketFeature> features, PresenceAnnouncer presence, LocalSockets localSockets) {
+    private final int maxSocketsPerUser;
+
+    public ConnectionHandler(List<SocketFeature> features, PresenceAnnouncer presence, LocalSockets localSockets,
+                             int maxSocketsPerUser) {
+        this.maxSocketsPerUser = maxSocketsPerUser;
         this.features = features;
         this.presence = presence;
         this.localSockets = localSockets;
@@ -28,10 +36,20 @@ public final class ConnectionHandler implements ConnectionListener {
     @Override
     public void onConnection(Socket socket) {
         AuthenticatedUser user = socket.get(ConnectionGate.USER);
+        if (localSockets.added(user.userId()) > maxSocketsPerUser) {
+            // Connects of one user raced past the gate's check: the one that made it too many leaves.
+            localSockets.removed(user.userId());
+            socket.disconnect(true);
+            return;
+        }
         socket.join(Rooms.user(user.userId()));
-        localSockets.added(user.userId());
         features.forEach(feature -> feature.register(socket, user));
+        socket.onAny((event, args, ack) -> Replies.refuse(socket, ack, event, Replies.Code.VALIDATION,
+                "Unknown event " + event));
+        ScheduledFuture<?> expiry = socket.namespace().timer().schedule(() -> socket.disconnect(true),
+                Math.max(0, Duration.between(Instant.now(), user.expiresAt()).toMillis()), TimeUnit.MILLISECONDS);
         socket.onDisconnect(reason -> {
+            expiry.cancel(false);
             localSockets.removed(user.userId());
             presence.disconnected(user.userId(), socket.id(), reason.wireText());
         });

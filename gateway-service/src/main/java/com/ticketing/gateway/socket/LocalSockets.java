@@ -26,9 +26,10 @@ public class LocalSockets {
         return count == null ? 0 : count.get();
     }
 
-    void added(String userId) {
-        perUser.computeIfAbsent(userId, id -> new AtomicInteger()).incrementAndGet();
+    /** Counts a new socket of the user; returns how many the user now holds here. */
+    int added(String userId) {
         total.incrementAndGet();
+        return perUser.computeIfAbsent(userId, id -> new AtomicInteger()).incrementAndGet();
     }
 
     void removed(String userId) {

@@ -12,7 +12,19 @@ import java.util.Map;
 public final class Replies {
 
     /** The contract's refusal codes. */
-    public enum Code { VALIDATION, FORBIDDEN, NOT_FOUND, RATE_LIMITED, UNAVAILABLE }
+    public enum Code {
+        VALIDATION, FORBIDDEN, NOT_FOUND, RATE_LIMITED, UNAVAILABLE;
+
+        /** A back-end service's code as a socket code: the same name when the contract has it, else VALIDATION. */
+        public static Code fromService(String code) {
+            for (Code known : values()) {
+                if (known.name().equals(code)) {
+                    return known;
+                }
+            }
+            return VALIDATION;
+        }
+    }
 
     private Replies() {
     }

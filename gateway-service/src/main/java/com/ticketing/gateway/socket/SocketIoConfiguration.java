@@ -15,6 +15,7 @@ import com.ticketing.socketio.server.SocketIoOptions;
 import com.ticketing.socketio.server.SocketIoServer;
 import com.ticketing.socketio.server.namespace.Namespace;
 import io.micrometer.core.instrument.Gauge;
+import tools.jackson.databind.DeserializationFeature;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +37,8 @@ public class SocketIoConfiguration {
         return new SocketIoServer(SocketIoOptions.defaults()
                 .withConnectTimeout(properties.connectTimeout())
                 .withAckTimeout(properties.ackTimeout())
-                .withMapper(EventJson.mapper()));
+                // The events' mapping for what we emit, strict about what clients send (no trailing garbage).
+                .withMapper(EventJson.mapper().rebuild().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build()));
     }
 
     @Bean
@@ -45,7 +47,7 @@ public class SocketIoConfiguration {
                                    List<SocketFeature> features, MeterRegistry meters) {
         return io.namespace("/")
                 .use(new ConnectionGate(validator, properties, localSockets, presence, meters))
-                .onConnection(new ConnectionHandler(features, announcer, localSockets));
+                .onConnection(new ConnectionHandler(features, announcer, localSockets, properties.maxSocketsPerUser()));
     }
 
     @Bean(destroyMethod = "close")

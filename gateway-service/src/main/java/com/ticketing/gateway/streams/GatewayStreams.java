@@ -69,15 +69,36 @@ public class GatewayStreams implements SmartLifecycle {
         return current != null && current.state() == KafkaStreams.State.RUNNING;
     }
 
+    /** Running, or briefly rebalancing: the stores will answer again shortly. */
+    public boolean isAlive() {
+        KafkaStreams current = streams;
+        return current != null && (current.state() == KafkaStreams.State.RUNNING
+                || current.state() == KafkaStreams.State.REBALANCING);
+    }
+
+    /** The Kafka Streams state, for health. */
+    public String state() {
+        KafkaStreams current = streams;
+        return current == null ? "STOPPED" : current.state().name();
+    }
+
     /** The presence store (userId → live sockets); throws if the streams are not running. */
     public ReadOnlyKeyValueStore<String, UserPresence> users() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PresenceTopology.USERS_STORE,
+        KafkaStreams current = streams;
+        if (current == null) {
+            throw new org.apache.kafka.streams.errors.InvalidStateStoreException("gateway streams are stopped");
+        }
+        return current.store(StoreQueryParameters.fromNameAndType(PresenceTopology.USERS_STORE,
                 QueryableStoreTypes.keyValueStore()));
     }
 
     /** The transaction participants global store; throws if the streams are not running. */
     public TransactionParticipants participants() {
-        ReadOnlyKeyValueStore<String, CloudEvent<?>> store = streams.store(StoreQueryParameters.fromNameAndType(
+        KafkaStreams current = streams;
+        if (current == null) {
+            throw new org.apache.kafka.streams.errors.InvalidStateStoreException("gateway streams are stopped");
+        }
+        ReadOnlyKeyValueStore<String, CloudEvent<?>> store = current.store(StoreQueryParameters.fromNameAndType(
                 TransactionParticipants.STORE, QueryableStoreTypes.keyValueStore()));
         return TransactionParticipants.over(store);
     }

@@ -26,15 +26,22 @@ import tools.jackson.databind.JsonNode;
 public class SubscriptionFeature implements SocketFeature {
 
     private final GatewayStreams streams;
+    private final int maxRoomsPerSocket;
 
-    public SubscriptionFeature(GatewayStreams streams) {
+    public SubscriptionFeature(GatewayStreams streams, com.ticketing.gateway.config.LimitsProperties limits) {
         this.streams = streams;
+        this.maxRoomsPerSocket = limits.maxRoomsPerSocket();
     }
 
     @Override
     public void register(Socket socket, AuthenticatedUser user) {
         socket.on("subscribe:listing", (args, ack) -> withId(socket, ack, "subscribe:listing", "listingId", args,
                 listingId -> {
+                    if (socket.rooms().size() >= maxRoomsPerSocket) {
+                        Replies.refuse(socket, ack, "subscribe:listing", RATE_LIMITED,
+                                "A socket may follow at most " + maxRoomsPerSocket + " listings and transactions");
+                        return;
+                    }
                     socket.join(Rooms.listing(listingId));
                     Replies.ok(ack, Map.of("listingId", listingId));
                 }));
@@ -54,16 +61,21 @@ public class SubscriptionFeature implements SocketFeature {
 
     private void subscribeTransaction(Socket socket, Ack ack, AuthenticatedUser user, String transactionId) {
         String event = "subscribe:transaction";
-        if (!streams.isQueryable()) {
+        Optional<Boolean> participant;
+        try {
+            participant = streams.participants().isParticipant(transactionId, user.userId());
+        } catch (RuntimeException storeNotReady) { // starting, rebalancing or stopping
             Replies.refuse(socket, ack, event, UNAVAILABLE, "Transactions are not available yet, retry shortly");
             return;
         }
-        Optional<Boolean> participant = streams.participants().isParticipant(transactionId, user.userId());
         if (participant.isEmpty()) {
             // Known from its first realtime.transaction-updates record on; the client retries until then.
             Replies.refuse(socket, ack, event, NOT_FOUND, "Transaction " + transactionId + " is not known (yet)");
         } else if (!participant.get()) {
             Replies.refuse(socket, ack, event, FORBIDDEN, "Only the buyer or the seller may follow this transaction");
+        } else if (socket.rooms().size() >= maxRoomsPerSocket) {
+            Replies.refuse(socket, ack, event, RATE_LIMITED,
+                    "A socket may follow at most " + maxRoomsPerSocket + " listings and transactions");
         } else {
             socket.join(Rooms.transaction(transactionId));
             Replies.ok(ack, Map.of("transactionId", transactionId));

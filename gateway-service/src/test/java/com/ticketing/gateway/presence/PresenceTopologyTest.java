@@ -109,6 +109,21 @@ class PresenceTopologyTest {
     }
 
     @Test
+    void nobodyLooksSilentWhileTheStreamItselfIsBehind() {
+        connect("alice", "s1", "gw-a", "websocket");
+        heartbeat("gw-a", T0.plusSeconds(2));
+
+        // A replay or a Kafka outage: the wall clock runs on, no newer event has been read.
+        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        assertThat(users.get("alice")).isNotNull();
+
+        // Once the stream shows others alive well past gw-a's last heartbeat, gw-a is silent for real.
+        heartbeat("gw-b", T0.plusSeconds(20));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(users.get("alice")).isNull();
+    }
+
+    @Test
     void anInstanceIsNotSweptBeforeItsTimeout() {
         connect("alice", "s1", "gw-a", "websocket");
 
