@@ -44,6 +44,9 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         if (failure instanceof ApiException api) {
             return api;
         }
+        if (failure instanceof ApiRefusal refusal) {
+            return new ApiException(refusal.errorCode(), refusal.getMessage());
+        }
         if (failure instanceof WebExchangeBindException bind) {
             String message = bind.getFieldErrors().stream()
                     .map(error -> error.getField() + ": " + error.getDefaultMessage())

@@ -1,7 +1,7 @@
 package com.ticketing.gateway.message;
 
 import com.ticketing.gateway.socket.Arguments;
-import com.ticketing.gateway.validation.Ids;
+import com.ticketing.auth.web.Ids;
 import tools.jackson.databind.JsonNode;
 
 /**

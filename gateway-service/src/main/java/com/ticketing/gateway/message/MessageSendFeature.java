@@ -11,7 +11,8 @@ import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
 import com.ticketing.gateway.ratelimit.MessageRateLimit;
-import com.ticketing.gateway.ratelimit.RateLimiter;
+import com.ticketing.auth.ratelimit.RateLimitDecision;
+import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
 import com.ticketing.gateway.socket.Arguments;
 import com.ticketing.gateway.socket.Replies;
 import com.ticketing.gateway.socket.SocketFeature;
@@ -40,7 +41,7 @@ public class MessageSendFeature implements SocketFeature {
     private static final Duration VERDICT_WAIT = Duration.ofSeconds(5);
 
     private final EventPublisher publisher;
-    private final RateLimiter limiter;
+    private final TokenBucketRateLimiter limiter;
     private final PendingSends pending;
     private final int maxContentLength;
 
@@ -65,10 +66,10 @@ public class MessageSendFeature implements SocketFeature {
             Replies.refuse(socket, ack, EVENT, VALIDATION, invalid.getMessage());
             return;
         }
-        RateLimiter.Decision decision = limiter.tryAcquire(user.userId());
+        RateLimitDecision decision = limiter.tryAcquire(user.userId());
         if (!decision.allowed()) {
             Replies.refuse(socket, ack, EVENT, RATE_LIMITED, "Too many messages; retry in "
-                    + Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000) + " s");
+                    + decision.retryAfterSeconds() + " s");
             return;
         }
         String messageId = messageId(user.userId(), draft.clientMessageId());

@@ -1,5 +1,7 @@
 package com.ticketing.gateway.ratelimit;
 
+import com.ticketing.auth.ratelimit.RateLimit;
+import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
 import com.ticketing.gateway.config.LimitsProperties;
 import org.springframework.stereotype.Component;
 
@@ -7,13 +9,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageRateLimit {
 
-    private final RateLimiter limiter;
+    private final TokenBucketRateLimiter limiter;
 
     public MessageRateLimit(LimitsProperties limits) {
-        this.limiter = new RateLimiter(limits.messages().count(), limits.messages().window());
+        this.limiter = new TokenBucketRateLimiter(new RateLimit(limits.messages().count(), limits.messages().window()));
     }
 
-    public RateLimiter limiter() {
+    public TokenBucketRateLimiter limiter() {
         return limiter;
     }
 }

@@ -6,7 +6,8 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import com.ticketing.auth.web.ApiException;
 import com.ticketing.auth.web.BearerAuthenticationWebFilter;
 import com.ticketing.gateway.ratelimit.MessageRateLimit;
-import com.ticketing.gateway.ratelimit.RateLimiter;
+import com.ticketing.auth.ratelimit.RateLimitDecision;
+import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.net.URI;
@@ -44,9 +45,9 @@ public class ServiceRoutes {
         return proxy.forward(request.exchange(), service, name).then(Mono.empty());
     }
 
-    private static Mono<Void> limited(RateLimiter limiter, ServerRequest request) {
+    private static Mono<Void> limited(TokenBucketRateLimiter limiter, ServerRequest request) {
         String userId = BearerAuthenticationWebFilter.userOf(request.exchange()).userId();
-        RateLimiter.Decision decision = limiter.tryAcquire(userId);
+        RateLimitDecision decision = limiter.tryAcquire(userId);
         return decision.allowed() ? Mono.empty() : Mono.error(ApiException.rateLimited(decision.retryAfter()));
     }
 }

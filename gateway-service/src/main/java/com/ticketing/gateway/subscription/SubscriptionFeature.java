@@ -8,7 +8,7 @@ import com.ticketing.gateway.socket.Arguments;
 import com.ticketing.gateway.socket.Replies;
 import com.ticketing.gateway.socket.SocketFeature;
 import com.ticketing.gateway.streams.GatewayStreams;
-import com.ticketing.gateway.validation.Ids;
+import com.ticketing.auth.web.Ids;
 import com.ticketing.socketio.server.ack.Ack;
 import com.ticketing.socketio.server.socket.Socket;
 import java.util.List;

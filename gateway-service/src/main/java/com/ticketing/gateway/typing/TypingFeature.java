@@ -10,11 +10,13 @@ import com.ticketing.events.payload.typing.TypingSignal;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
-import com.ticketing.gateway.ratelimit.RateLimiter;
+import com.ticketing.auth.ratelimit.RateLimit;
+import com.ticketing.auth.ratelimit.RateLimitDecision;
+import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
 import com.ticketing.gateway.socket.Arguments;
 import com.ticketing.gateway.socket.Replies;
 import com.ticketing.gateway.socket.SocketFeature;
-import com.ticketing.gateway.validation.Ids;
+import com.ticketing.auth.web.Ids;
 import com.ticketing.socketio.server.ack.Ack;
 import com.ticketing.socketio.server.socket.Socket;
 import java.time.Duration;
@@ -31,14 +33,14 @@ import org.springframework.stereotype.Component;
 public class TypingFeature implements SocketFeature {
 
     private final EventPublisher publisher;
-    private final RateLimiter limiter;
+    private final TokenBucketRateLimiter limiter;
     private final long coalesceNanos;
     /** "sender receiver" → when the last start was forwarded (nanoTime). */
     private final Map<String, Long> forwardedStarts = new ConcurrentHashMap<>();
 
     public TypingFeature(EventPublisher publisher, LimitsProperties limits) {
         this.publisher = publisher;
-        this.limiter = new RateLimiter(limits.typingPerWindow(), Duration.ofSeconds(10));
+        this.limiter = new TokenBucketRateLimiter(new RateLimit(limits.typingPerWindow(), Duration.ofSeconds(10)));
         this.coalesceNanos = limits.typingCoalesce().toNanos();
     }
 
@@ -59,13 +61,13 @@ public class TypingFeature implements SocketFeature {
             Replies.ok(ack, Map.of("coalesced", true));
             return;
         }
-        RateLimiter.Decision decision = limiter.tryAcquire(user.userId());
+        RateLimitDecision decision = limiter.tryAcquire(user.userId());
         if (!decision.allowed()) {
             if (started) {
                 forwardedStarts.remove(pair);
             }
             Replies.refuse(socket, ack, event, RATE_LIMITED, "Too many typing signals; retry in "
-                    + Math.max(1, decision.retryAfter().toSeconds()) + " s");
+                    + decision.retryAfterSeconds() + " s");
             return;
         }
         EventType<TypingSignal> type = started ? EventTypes.TYPING_STARTED : EventTypes.TYPING_STOPPED;

@@ -1,5 +1,6 @@
 package com.ticketing.message.command;
 
+import com.ticketing.auth.web.Ids;
 import com.ticketing.events.payload.message.MessageRejected;
 import com.ticketing.events.payload.message.SendMessageCommand;
 import com.ticketing.events.serde.DecodeFailure;
@@ -35,7 +36,7 @@ public class SendCommandHandler {
      * cannot be answered to anybody and fails with {@link EventDecodingException} (dead letter).
      */
     public Mono<Void> handle(String commandId, SendMessageCommand command) {
-        if (command.senderId() == null || !MessageRules.ID.matcher(command.senderId()).matches()) {
+        if (command.senderId() == null || !Ids.isValid(command.senderId())) {
             return Mono.error(new EventDecodingException(DecodeFailure.INVALID_DATA,
                     "send command " + commandId + " has no valid senderId"));
         }

@@ -1,7 +1,13 @@
 package com.ticketing.message.messaging;
 
-/** A message operation the rules refuse; the REST layer and the command consumer each map it to their answer. */
-public class MessageRefusedException extends RuntimeException {
+import com.ticketing.auth.web.ApiRefusal;
+import com.ticketing.auth.web.ErrorCode;
+
+/**
+ * A message operation the rules refuse: the shared API error handler answers it over REST, the command
+ * consumer turns it into {@code message.rejected}.
+ */
+public class MessageRefusedException extends RuntimeException implements ApiRefusal {
 
     private final Refusal refusal;
 
@@ -12,6 +18,16 @@ public class MessageRefusedException extends RuntimeException {
 
     public Refusal refusal() {
         return refusal;
+    }
+
+    @Override
+    public ErrorCode errorCode() {
+        return switch (refusal) {
+            case VALIDATION -> ErrorCode.VALIDATION;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case CONFLICT -> ErrorCode.CONFLICT;
+        };
     }
 
     static MessageRefusedException invalid(String message) {

@@ -1,12 +1,9 @@
 package com.ticketing.message.messaging;
 
-import java.util.regex.Pattern;
+import com.ticketing.auth.web.Ids;
 
 /** The validation rules of ids and message content, shared by REST and the command consumer. */
 public final class MessageRules {
-
-    /** Ids of users, transactions, listings and client messages. */
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:@-]{1,64}");
 
     private final int maxContentLength;
 
@@ -46,7 +43,7 @@ public final class MessageRules {
         if (value == null || value.isEmpty()) {
             throw MessageRefusedException.invalid(field + " is required");
         }
-        if (!ID.matcher(value).matches()) {
+        if (!Ids.isValid(value)) {
             throw MessageRefusedException.invalid(field + " must be 1 to 64 characters of A-Z a-z 0-9 _ . : @ -");
         }
         return value;

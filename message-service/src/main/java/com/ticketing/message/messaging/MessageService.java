@@ -1,5 +1,6 @@
 package com.ticketing.message.messaging;
 
+import com.ticketing.auth.web.Ids;
 import com.ticketing.events.payload.message.ConversationKey;
 import com.ticketing.events.payload.message.MessageRejected;
 import com.ticketing.events.topic.Topics;
@@ -89,7 +90,7 @@ public class MessageService {
 
     /** Queues {@code message.rejected} for a refused send command. */
     public Mono<Void> reject(String commandId, MessageRejected rejection) {
-        String key = rejection.receiverId() != null && MessageRules.ID.matcher(rejection.receiverId()).matches()
+        String key = rejection.receiverId() != null && Ids.isValid(rejection.receiverId())
                 ? ConversationKey.of(rejection.senderId(), rejection.receiverId()) : rejection.senderId();
         return committed(outbox.append(Topics.MESSAGE_EVENTS, key,
                 MessageEvents.rejected(commandId, key, now(), rejection)));

@@ -1,9 +1,9 @@
 package com.ticketing.message.web;
 
 import com.ticketing.auth.web.ApiException;
-import com.ticketing.message.ratelimit.RateLimit;
-import com.ticketing.message.ratelimit.RateLimitDecision;
-import com.ticketing.message.ratelimit.TokenBucketRateLimiter;
+import com.ticketing.auth.ratelimit.RateLimit;
+import com.ticketing.auth.ratelimit.RateLimitDecision;
+import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
 import org.springframework.stereotype.Component;
 
 /** Applies the per-user token buckets to this service's REST writes; a refusal is a 429 with Retry-After. */

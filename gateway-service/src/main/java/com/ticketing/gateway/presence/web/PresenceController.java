@@ -5,7 +5,7 @@ import com.ticketing.auth.web.ApiException;
 import com.ticketing.auth.web.ErrorCode;
 import com.ticketing.gateway.presence.PresenceService;
 import com.ticketing.gateway.presence.PresentSocket;
-import com.ticketing.gateway.validation.Ids;
+import com.ticketing.auth.web.Ids;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -1,9 +1,8 @@
-package com.ticketing.gateway.validation;
+package com.ticketing.auth.web;
 
-import com.ticketing.auth.web.ApiException;
 import java.util.regex.Pattern;
 
-/** The one rule for ids that clients send (user, listing, transaction, message ids). */
+/** The one rule for ids that clients send (user, listing, transaction, message ids), in every service. */
 public final class Ids {
 
     /** Letters, digits and {@code _ . : @ -}, 1 to 64 characters. */

@@ -1,4 +1,4 @@
-package com.ticketing.message.ratelimit;
+package com.ticketing.auth.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

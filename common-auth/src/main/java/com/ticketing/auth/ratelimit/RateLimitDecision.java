@@ -1,4 +1,4 @@
-package com.ticketing.message.ratelimit;
+package com.ticketing.auth.ratelimit;
 
 import java.time.Duration;
 
