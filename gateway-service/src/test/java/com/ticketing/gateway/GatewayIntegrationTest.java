@@ -95,6 +95,16 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void restAnswersCorsPreflightFromABrowserApp() {
+        client.options().uri("/api/messages/conversations")
+                .header("Origin", "http://app.example")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://app.example");
+    }
+
+    @Test
     void aServiceThatIsDownIsAnswered503() {
         client.get().uri("/api/listings/lst-1")
                 .headers(h -> h.setBearerAuth(issuer.issue("dave", false, Duration.ofMinutes(5))))
