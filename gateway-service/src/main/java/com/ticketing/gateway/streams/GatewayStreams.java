@@ -42,10 +42,12 @@ public class GatewayStreams implements SmartLifecycle {
         GatewayProperties.Presence presence = properties.presence();
         streams = new KafkaStreams(GatewayTopology.build(presence.instanceTimeout(), presence.sweepInterval()),
                 config());
+        // A replaced thread would resume from committed offsets with empty in-memory presence stores and
+        // answer wrongly from then on; better unavailable and DOWN in health, so the instance gets restarted.
         streams.setUncaughtExceptionHandler(failure -> {
-            log.error("Gateway streams failed; presence and transaction checks are unavailable", failure);
+            log.error("Gateway streams failed; presence and transaction checks are unavailable until restart", failure);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                    .REPLACE_THREAD;
+                    .SHUTDOWN_CLIENT;
         });
         streams.start();
     }
