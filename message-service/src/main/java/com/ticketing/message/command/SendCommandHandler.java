@@ -8,7 +8,9 @@ import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.message.messaging.MessageRefusedException;
 import com.ticketing.message.messaging.MessageRules;
 import com.ticketing.message.messaging.MessageService;
+import com.ticketing.message.messaging.Refusal;
 import com.ticketing.message.messaging.SendMessage;
+import com.ticketing.message.messaging.WriteRateLimits;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -25,10 +27,12 @@ public class SendCommandHandler {
 
     private final MessageService messages;
     private final MessageRules rules;
+    private final WriteRateLimits limits;
 
-    public SendCommandHandler(MessageService messages, MessageRules rules) {
+    public SendCommandHandler(MessageService messages, MessageRules rules, WriteRateLimits limits) {
         this.messages = messages;
         this.rules = rules;
+        this.limits = limits;
     }
 
     /**
@@ -48,9 +52,16 @@ public class SendCommandHandler {
         } catch (MessageRefusedException refused) {
             return reject(commandId, command, refused);
         }
-        return messages.send(request, messageId(commandId), true)
-                .then()
+        // A retry of a stored message costs no token; a new send takes one from the bucket REST sends use too.
+        return messages.isKnown(request.senderId(), request.clientMessageId())
+                .flatMap(retry -> retry || limits.trySend(request.senderId()).allowed()
+                        ? messages.send(request, messageId(commandId), true).then()
+                        : Mono.<Void>error(rateLimited()))
                 .onErrorResume(MessageRefusedException.class, refused -> reject(commandId, command, refused));
+    }
+
+    private static MessageRefusedException rateLimited() {
+        return new MessageRefusedException(Refusal.RATE_LIMITED, "Too many messages, socket and REST together; retry later");
     }
 
     /** The gateway names the message by the command id; any other producer's id gets a fresh one. */

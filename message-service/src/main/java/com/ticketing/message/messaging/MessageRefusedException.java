@@ -27,6 +27,7 @@ public class MessageRefusedException extends RuntimeException implements ApiRefu
             case FORBIDDEN -> ErrorCode.FORBIDDEN;
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
             case CONFLICT -> ErrorCode.CONFLICT;
+            case RATE_LIMITED -> ErrorCode.RATE_LIMITED;
         };
     }
 

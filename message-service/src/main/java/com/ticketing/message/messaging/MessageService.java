@@ -48,6 +48,11 @@ public class MessageService {
      * message, else refuses with CONFLICT; with {@code reemitOnReplay} the replay queues the
      * {@code message.sent} event again (same event id), for a redelivered socket command.
      */
+    /** Whether the sender already has a message under this client message id (a retry, not a new send). */
+    public Mono<Boolean> isKnown(String senderId, String clientMessageId) {
+        return store.findByClientMessageId(senderId, clientMessageId).hasElement();
+    }
+
     public Mono<SendOutcome> send(SendMessage request, boolean reemitOnReplay) {
         return send(request, UUID.randomUUID(), reemitOnReplay);
     }

@@ -5,5 +5,6 @@ public enum Refusal {
     VALIDATION,
     FORBIDDEN,
     NOT_FOUND,
-    CONFLICT
+    CONFLICT,
+    RATE_LIMITED
 }

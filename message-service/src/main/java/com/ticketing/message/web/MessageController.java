@@ -1,5 +1,7 @@
 package com.ticketing.message.web;
 
+import com.ticketing.auth.ratelimit.RateLimitDecision;
+import com.ticketing.message.messaging.WriteRateLimits;
 import com.ticketing.auth.AuthenticatedUser;
 import com.ticketing.auth.web.ApiErrorBody;
 import com.ticketing.auth.web.ApiException;
@@ -48,10 +50,10 @@ public class MessageController {
 
     private final MessageService messages;
     private final MessageRules rules;
-    private final RestRateLimits rateLimits;
+    private final WriteRateLimits rateLimits;
     private final MessageProperties properties;
 
-    public MessageController(MessageService messages, MessageRules rules, RestRateLimits rateLimits,
+    public MessageController(MessageService messages, MessageRules rules, WriteRateLimits rateLimits,
                              MessageProperties properties) {
         this.messages = messages;
         this.rules = rules;
@@ -70,7 +72,7 @@ public class MessageController {
     public Mono<ResponseEntity<MessageView>> send(@Parameter(hidden = true) AuthenticatedUser user,
                                                   @RequestBody SendMessageBody body) {
         return Mono.defer(() -> {
-            rateLimits.acquireSend(user.userId());
+            limited(rateLimits.trySend(user.userId()));
             SendMessage request = rules.send(user.userId(), body.receiverId(), body.content(), body.transactionId(),
                     body.listingId(), body.clientMessageId());
             return messages.send(request, false);
@@ -108,7 +110,7 @@ public class MessageController {
     @ApiResponse(responseCode = "404", description = "No such message in the caller's conversations (NOT_FOUND)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
     public Mono<MessageView> markRead(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String messageId) {
         return Mono.defer(() -> {
-            rateLimits.acquireOtherWrite(user.userId());
+            limited(rateLimits.tryOtherWrite(user.userId()));
             return messages.markRead(user.userId(), messageId);
         }).map(StoredMessage::view);
     }
@@ -118,7 +120,7 @@ public class MessageController {
     public Mono<CountView> markConversationRead(@Parameter(hidden = true) AuthenticatedUser user,
                                                 @PathVariable String userId) {
         return Mono.defer(() -> {
-            rateLimits.acquireOtherWrite(user.userId());
+            limited(rateLimits.tryOtherWrite(user.userId()));
             return messages.markConversationRead(user.userId(), userId);
         }).map(CountView::new);
     }
@@ -149,7 +151,7 @@ public class MessageController {
     @ApiResponse(responseCode = "404", description = "No such message in the caller's conversations (NOT_FOUND)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
     public Mono<Void> delete(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String messageId) {
         return Mono.defer(() -> {
-            rateLimits.acquireOtherWrite(user.userId());
+            limited(rateLimits.tryOtherWrite(user.userId()));
             return messages.delete(user.userId(), messageId);
         });
     }
@@ -169,5 +171,11 @@ public class MessageController {
             throw ApiException.validation("offset must not be negative");
         }
         return new Page(Math.min(size, properties.maxPageSize()), skip);
+    }
+
+    private static void limited(RateLimitDecision decision) {
+        if (!decision.allowed()) {
+            throw ApiException.rateLimited(decision.retryAfter());
+        }
     }
 }

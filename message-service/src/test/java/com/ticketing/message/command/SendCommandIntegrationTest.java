@@ -95,6 +95,22 @@ class SendCommandIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void sendsBeyondTheLimitAreRejectedAndRetriesCostNothing() {
+        String flooder = user("flooder");
+        for (int i = 0; i < 20; i++) {
+            publish(command(flooder, bob, "message " + i, "flood-" + i));
+        }
+        awaitEvents(EventTypes.MESSAGE_SENT.name(), flooder, 20);
+
+        publish(command(flooder, bob, "message 0", "flood-0")); // a retry of a stored message
+        publish(command(flooder, bob, "one too many", "flood-20"));
+
+        List<CloudEvent<?>> rejected = awaitEvents(EventTypes.MESSAGE_REJECTED.name(), flooder, 1);
+        assertThat(rejected.get(0).dataAs(EventTypes.MESSAGE_REJECTED).code()).isEqualTo("RATE_LIMITED");
+        assertThat(rejected.get(0).dataAs(EventTypes.MESSAGE_REJECTED).clientMessageId()).isEqualTo("flood-20");
+    }
+
+    @Test
     void commandWithoutClientMessageIdIsDeduplicatedByItsCommandId() {
         CloudEvent<SendMessageCommand> command = command(alice, bob, "no client id", null);
         publish(command);
