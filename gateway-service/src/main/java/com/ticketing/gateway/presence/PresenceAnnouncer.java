@@ -37,10 +37,6 @@ public class PresenceAnnouncer implements SmartLifecycle {
         this.source = "/gateway/" + properties.instanceId();
     }
 
-    public String instanceId() {
-        return properties.instanceId();
-    }
-
     /** Announces a connected socket (in the background; a failure is logged). */
     public void connected(String userId, String socketId, String transport) {
         Instant now = Instant.now();

@@ -28,14 +28,11 @@ public final class PresenceTopology {
     }
 
     /**
+     * Adds the presence nodes and stores to a topology under construction and returns it.
+     *
      * @param instanceTimeout an instance not heard from for this long has its sockets removed
      * @param sweepInterval   how often (wall-clock) to look for such instances
      */
-    public static Topology build(Duration instanceTimeout, Duration sweepInterval) {
-        return addTo(new Topology(), instanceTimeout, sweepInterval);
-    }
-
-    /** Adds the presence nodes and stores to an existing topology and returns it. */
     public static Topology addTo(Topology topology, Duration instanceTimeout, Duration sweepInterval) {
         Topic topic = Topics.PRESENCE_EVENTS;
         topology.addSource(SOURCE, topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name());
