@@ -135,6 +135,17 @@ class GatewaySocketE2eTest {
         assertThat(update.get("previousStatus").asString()).isEqualTo("pending");
         assertThat(update.has("buyerId")).isFalse();
         assertThat(stranger.receivedSoFar("transaction:updated")).isEmpty();
+
+        // The same state over REST, through the gateway's one origin.
+        var asBuyer = Rest.call("GET", gateway + "/api/transactions/" + transactionId, stack.token("bruce"), null);
+        assertThat(asBuyer.status()).isEqualTo(200);
+        assertThat(asBuyer.body().toString()).contains("payment_received");
+        assertThat(Rest.call("GET", gateway + "/api/transactions/" + transactionId, stack.token("sneaky"), null).status())
+                .isEqualTo(403);
+        var listing = Rest.call("GET", gateway + "/api/listings/" + listingId, stack.token("sneaky"), null);
+        assertThat(listing.status()).isEqualTo(200);
+        assertThat(listing.body().at("/price/amount").asString()).isEqualTo("80.00");
+        assertThat(Rest.call("GET", gateway + "/api/listings/" + listingId, null, null).status()).isEqualTo(401);
         buyer.disconnect();
         stranger.disconnect();
     }
