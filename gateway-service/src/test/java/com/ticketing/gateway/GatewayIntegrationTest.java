@@ -41,6 +41,32 @@ class GatewayIntegrationTest {
     WebTestClient client;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    com.ticketing.gateway.streams.GatewayStreams streams;
+
+    /** Runs before the gateway starts: this update is only read while the global store is restored. */
+    @org.junit.jupiter.api.BeforeAll
+    static void aTransactionExistsBeforeTheGatewayStarts() throws Exception {
+        var update = new com.ticketing.events.payload.transaction.TransactionUpdated("txn-before-start", "lst-1",
+                com.ticketing.events.payload.transaction.TransactionStatus.PENDING, null, "created",
+                java.time.Instant.now(), 1, "bruce", "selma");
+        CloudEvent<?> event = CloudEvent.of(EventTypes.TRANSACTION_UPDATED, "/listing-events-service", "txn-before-start",
+                update);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+                System.getProperty("spring.embedded.kafka.brokers")))) {
+            new com.ticketing.events.topic.TopicProvisioner(admin, (short) 1).provision(Topics.ALL);
+        }
+        publish(Topics.TRANSACTION_UPDATES.name(), "txn-before-start",
+                new CloudEventSerde.EventSerializer().serialize("t", event));
+    }
+
+    @Test
+    void participantsOfTransactionsFromBeforeTheStartAreKnown() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(streams.participants().isParticipant("txn-before-start", "bruce")).contains(true);
+            assertThat(streams.participants().isParticipant("txn-before-start", "sneaky")).contains(false);
+        });
+    }
 
     @Test
     void healthIsUp() {

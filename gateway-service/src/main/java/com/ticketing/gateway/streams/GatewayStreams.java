@@ -1,6 +1,5 @@
 package com.ticketing.gateway.streams;
 
-import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.gateway.config.GatewayProperties;
 import com.ticketing.gateway.presence.PresenceTopology;
 import com.ticketing.gateway.presence.UserPresence;
@@ -100,7 +99,7 @@ public class GatewayStreams implements SmartLifecycle {
         if (current == null) {
             throw new org.apache.kafka.streams.errors.InvalidStateStoreException("gateway streams are stopped");
         }
-        ReadOnlyKeyValueStore<String, CloudEvent<?>> store = current.store(StoreQueryParameters.fromNameAndType(
+        ReadOnlyKeyValueStore<String, TransactionParticipants.Participants> store = current.store(StoreQueryParameters.fromNameAndType(
                 TransactionParticipants.STORE, QueryableStoreTypes.keyValueStore()));
         return TransactionParticipants.over(store);
     }
