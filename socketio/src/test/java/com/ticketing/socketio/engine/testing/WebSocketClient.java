@@ -122,10 +122,21 @@ public final class WebSocketClient implements WebSocket.Listener, AutoCloseable 
         received.add(new Closed(-1, String.valueOf(error)));
     }
 
+    /**
+     * Closes normally and waits (briefly) for the server's answering close before dropping the
+     * connection: an abort that overtook the close frame would look like a transport error to the server.
+     */
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join();
+            try {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(2))
+                        .pollInterval(java.time.Duration.ofMillis(5)).until(socket::isInputClosed);
+            } catch (org.awaitility.core.ConditionTimeoutException serverDidNotAnswer) {
+                // drop it anyway
+            }
         }
         socket.abort();
     }
