@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The whole platform for end-to-end tests, started once per test JVM: the shared embedded Kafka
@@ -71,7 +72,7 @@ public final class E2eStack {
         return issuer.issue(userId, admin, ttl);
     }
 
-    /** The URL of gateway instance {@code index} (0 or 1), started with both back-end services. */
+    /** The URL of gateway instance {@code index} (started on first use, after both back-end services). */
     public synchronized String gateway(int index) {
         messageService();
         listingService();
@@ -123,7 +124,7 @@ public final class E2eStack {
         return env;
     }
 
-    private ServiceProcess service(String name, String module, java.util.function.IntFunction<Map<String, String>> env) {
+    private ServiceProcess service(String name, String module, IntFunction<Map<String, String>> env) {
         ServiceProcess running = services.get(name);
         if (running != null) {
             return running;

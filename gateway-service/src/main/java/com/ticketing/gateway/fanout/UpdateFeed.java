@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
  * Unreadable records are logged, counted and skipped.
  */
 @Component
+@DependsOn("topicsAtStartup") // the topics exist before the feed looks for their partitions
 public class UpdateFeed implements SmartLifecycle {
 
     static final List<Topic> TOPICS = List.of(Topics.LISTING_UPDATES, Topics.TRANSACTION_UPDATES,
@@ -59,9 +61,7 @@ public class UpdateFeed implements SmartLifecycle {
         }
     };
 
-    /** {@code topics} is only here so the topics exist before the feed looks for their partitions. */
-    public UpdateFeed(GatewayProperties properties, UpdateRouter router, MeterRegistry meters,
-                      com.ticketing.gateway.kafka.TopicsAtStartup topics) {
+    public UpdateFeed(GatewayProperties properties, UpdateRouter router, MeterRegistry meters) {
         this.properties = properties;
         this.router = router;
         this.meters = meters;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ public class PendingSends {
     /** Starts waiting for the outcome of {@code messageId}; completes with {@link Outcome.StillQueued} after {@code timeout}. */
     public CompletableFuture<Outcome> await(String messageId, Duration timeout) {
         CompletableFuture<Outcome> outcome = waiting.computeIfAbsent(messageId, id -> new CompletableFuture<>());
-        return outcome.completeOnTimeout(new Outcome.StillQueued(), timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        return outcome.completeOnTimeout(new Outcome.StillQueued(), timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, failure) -> waiting.remove(messageId, outcome));
     }
 

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who is online, for other code of the gateway: answered from this instance's complete copy of the
- * presence store, so every instance gives the same answer. Throws {@link PresenceUnavailableException}
- * while the store is not ready.
+ * presence store, so every instance gives the same answer. Throws
+ * {@link org.apache.kafka.streams.errors.InvalidStateStoreException} while the store is not ready.
  */
 @Service
 public class PresenceService {
@@ -24,26 +24,12 @@ public class PresenceService {
 
     /** The user's live sockets on every instance. */
     public List<PresentSocket> getUserSockets(String userId) {
-        UserPresence presence = store().users().get(userId);
+        UserPresence presence = streams.users().get(userId);
         return presence == null ? List.of() : presence.sockets();
     }
 
     /** Distinct users with at least one live socket, across every gateway. */
     public long getOnlineUsersCount() {
-        return store().users().approximateNumEntries(); // exact: the store is in memory
-    }
-
-    private GatewayStreams store() {
-        if (!streams.isQueryable()) {
-            throw new PresenceUnavailableException();
-        }
-        return streams;
-    }
-
-    /** The presence store is not ready (starting, or rebalancing). */
-    public static class PresenceUnavailableException extends RuntimeException {
-        PresenceUnavailableException() {
-            super("Presence is not available yet", null, false, false);
-        }
+        return streams.users().approximateNumEntries(); // exact: the store is in memory
     }
 }

@@ -10,12 +10,15 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +27,7 @@ import org.springframework.stereotype.Component;
  * are a global store, complete on every instance as well.
  */
 @Component
+@DependsOn("topicsAtStartup") // the topics exist before the streams look for them
 public class GatewayStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayStreams.class);
@@ -31,8 +35,7 @@ public class GatewayStreams implements SmartLifecycle {
     private final GatewayProperties properties;
     private volatile KafkaStreams streams;
 
-    /** {@code topics} is only here so the topics exist before the streams start. */
-    public GatewayStreams(GatewayProperties properties, com.ticketing.gateway.kafka.TopicsAtStartup topics) {
+    public GatewayStreams(GatewayProperties properties) {
         this.properties = properties;
     }
 
@@ -45,8 +48,7 @@ public class GatewayStreams implements SmartLifecycle {
         // answer wrongly from then on; better unavailable and DOWN in health, so the instance gets restarted.
         streams.setUncaughtExceptionHandler(failure -> {
             log.error("Gateway streams failed; presence and transaction checks are unavailable until restart", failure);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                    .SHUTDOWN_CLIENT;
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
     }
@@ -64,12 +66,6 @@ public class GatewayStreams implements SmartLifecycle {
         return config;
     }
 
-    /** Whether the stores can be queried now. */
-    public boolean isQueryable() {
-        KafkaStreams current = streams;
-        return current != null && current.state() == KafkaStreams.State.RUNNING;
-    }
-
     /** Running, or briefly rebalancing: the stores will answer again shortly. */
     public boolean isAlive() {
         KafkaStreams current = streams;
@@ -83,25 +79,22 @@ public class GatewayStreams implements SmartLifecycle {
         return current == null ? "STOPPED" : current.state().name();
     }
 
-    /** The presence store (userId → live sockets); throws if the streams are not running. */
+    /** The presence store (userId → live sockets); throws {@link InvalidStateStoreException} until it can answer. */
     public ReadOnlyKeyValueStore<String, UserPresence> users() {
-        KafkaStreams current = streams;
-        if (current == null) {
-            throw new org.apache.kafka.streams.errors.InvalidStateStoreException("gateway streams are stopped");
-        }
-        return current.store(StoreQueryParameters.fromNameAndType(PresenceTopology.USERS_STORE,
-                QueryableStoreTypes.keyValueStore()));
+        return store(PresenceTopology.USERS_STORE);
     }
 
-    /** The transaction participants global store; throws if the streams are not running. */
+    /** The transaction participants global store; throws {@link InvalidStateStoreException} until it can answer. */
     public TransactionParticipants participants() {
+        return TransactionParticipants.over(store(TransactionParticipants.STORE));
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         KafkaStreams current = streams;
-        if (current == null) {
-            throw new org.apache.kafka.streams.errors.InvalidStateStoreException("gateway streams are stopped");
+        if (current == null || current.state() != KafkaStreams.State.RUNNING) {
+            throw new InvalidStateStoreException("gateway streams are " + state() + ", not RUNNING");
         }
-        ReadOnlyKeyValueStore<String, TransactionParticipants.Participants> store = current.store(StoreQueryParameters.fromNameAndType(
-                TransactionParticipants.STORE, QueryableStoreTypes.keyValueStore()));
-        return TransactionParticipants.over(store);
+        return current.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.ticketing.gateway.subscription;
 import static com.ticketing.gateway.socket.Replies.Code.*;
 
 import com.ticketing.auth.AuthenticatedUser;
+import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.fanout.Rooms;
 import com.ticketing.gateway.socket.Arguments;
 import com.ticketing.gateway.socket.Replies;
@@ -14,6 +15,7 @@ import com.ticketing.socketio.server.socket.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +30,7 @@ public class SubscriptionFeature implements SocketFeature {
     private final GatewayStreams streams;
     private final int maxRoomsPerSocket;
 
-    public SubscriptionFeature(GatewayStreams streams, com.ticketing.gateway.config.LimitsProperties limits) {
+    public SubscriptionFeature(GatewayStreams streams, LimitsProperties limits) {
         this.streams = streams;
         this.maxRoomsPerSocket = limits.maxRoomsPerSocket();
     }
@@ -84,7 +86,7 @@ public class SubscriptionFeature implements SocketFeature {
 
     /** Accepts the id as a plain string argument or as {@code {<field>: id}}; refuses anything else. */
     private static void withId(Socket socket, Ack ack, String event, String field, List<JsonNode> args,
-                               java.util.function.Consumer<String> action) {
+                               Consumer<String> action) {
         String id = Arguments.firstString(args);
         JsonNode object = Arguments.firstObject(args);
         if (id == null && object != null) {

@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -56,10 +58,10 @@ public class PresenceController {
         return new CountResponse(unavailableWhileStarting(presence::getOnlineUsersCount));
     }
 
-    private static <T> T unavailableWhileStarting(java.util.function.Supplier<T> query) {
+    private static <T> T unavailableWhileStarting(Supplier<T> query) {
         try {
             return query.get();
-        } catch (PresenceService.PresenceUnavailableException | org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+        } catch (InvalidStateStoreException notReady) {
             throw new ApiException(ErrorCode.UNAVAILABLE, "Presence is not available yet, retry shortly");
         }
     }
