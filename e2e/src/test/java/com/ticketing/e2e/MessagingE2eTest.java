@@ -91,6 +91,8 @@ class MessagingE2eTest {
                 .at("/error/code").asString()).isEqualTo("VALIDATION");
         assertThat(phone.emitWithAck("message:send", Map.of("receiverId", "bob", "content", "x".repeat(5001)))
                 .at("/error/code").asString()).isEqualTo("VALIDATION");
+        assertThat(phone.emitWithAck("message:send", Map.of("receiverId", "bob", "content", "nul \u0000 inside"))
+                .at("/error/message").asString()).contains("NUL");
     }
 
     @Test

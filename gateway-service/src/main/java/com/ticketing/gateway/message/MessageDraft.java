@@ -2,6 +2,7 @@ package com.ticketing.gateway.message;
 
 import com.ticketing.gateway.socket.Arguments;
 import com.ticketing.auth.web.Ids;
+import com.ticketing.events.payload.message.MessageContent;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,9 +33,11 @@ public record MessageDraft(String receiverId, String content, String transaction
         }
         String content = Arguments.text(body, "content") != null ? Arguments.text(body, "content")
                 : Arguments.text(body, "message");
-        String trimmed = content == null ? "" : content.strip();
-        if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > maxContentLength) {
-            throw new Invalid("content must be 1 to " + maxContentLength + " characters after trimming");
+        String trimmed;
+        try {
+            trimmed = MessageContent.normalise(content, maxContentLength);
+        } catch (IllegalArgumentException invalid) {
+            throw new Invalid(invalid.getMessage());
         }
         return new MessageDraft(receiverId, trimmed, optionalId(body, "transactionId"), optionalId(body, "listingId"),
                 optionalId(body, "clientMessageId"));

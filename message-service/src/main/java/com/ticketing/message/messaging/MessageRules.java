@@ -1,6 +1,7 @@
 package com.ticketing.message.messaging;
 
 import com.ticketing.auth.web.Ids;
+import com.ticketing.events.payload.message.MessageContent;
 
 /** The validation rules of ids and message content, shared by REST and the command consumer. */
 public final class MessageRules {
@@ -23,19 +24,13 @@ public final class MessageRules {
                 optionalId("listingId", listingId), optionalId("clientMessageId", clientMessageId));
     }
 
-    /** The content trimmed, if it has 1 to {@code maxContentLength} characters. */
+    /** The content as {@link MessageContent#normalise stored}, or {@link MessageRefusedException} (VALIDATION). */
     public String content(String content) {
-        if (content == null) {
-            throw MessageRefusedException.invalid("content is required");
+        try {
+            return MessageContent.normalise(content, maxContentLength);
+        } catch (IllegalArgumentException invalid) {
+            throw MessageRefusedException.invalid(invalid.getMessage());
         }
-        String trimmed = content.strip();
-        if (trimmed.isEmpty()) {
-            throw MessageRefusedException.invalid("content must not be empty");
-        }
-        if (trimmed.codePointCount(0, trimmed.length()) > maxContentLength) {
-            throw MessageRefusedException.invalid("content must be at most " + maxContentLength + " characters");
-        }
-        return trimmed;
     }
 
     /** The id if it is well-formed (1 to 64 of {@code [A-Za-z0-9_.:@-]}). */

@@ -130,15 +130,18 @@ class SendCommandIntegrationTest extends IntegrationTestSupport {
     void invalidCommandIsRejectedThroughTheOutbox() {
         CloudEvent<SendMessageCommand> tooLong = command(alice, bob, "x".repeat(5001), "cm-long");
         CloudEvent<SendMessageCommand> toSelf = command(alice, alice, "me", "cm-self");
+        CloudEvent<SendMessageCommand> withNul = command(alice, bob, "nul \u0000 inside", "cm-nul");
         publish(tooLong);
         publish(toSelf);
+        publish(withNul);
 
-        List<CloudEvent<?>> rejected = awaitEvents(EventTypes.MESSAGE_REJECTED.name(), alice, 2);
+        List<CloudEvent<?>> rejected = awaitEvents(EventTypes.MESSAGE_REJECTED.name(), alice, 3);
         assertThat(rejected).extracting(e -> e.dataAs(EventTypes.MESSAGE_REJECTED))
                 .extracting(MessageRejected::commandId, MessageRejected::code, MessageRejected::clientMessageId)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(tooLong.id(), "VALIDATION", "cm-long"),
-                        org.assertj.core.groups.Tuple.tuple(toSelf.id(), "VALIDATION", "cm-self"));
+                        org.assertj.core.groups.Tuple.tuple(toSelf.id(), "VALIDATION", "cm-self"),
+                        org.assertj.core.groups.Tuple.tuple(withNul.id(), "VALIDATION", "cm-nul"));
         assertThat(awaitEvents(EventTypes.MESSAGE_SENT.name(), alice, 0)).isEmpty();
     }
 

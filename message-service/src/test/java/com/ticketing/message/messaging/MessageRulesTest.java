@@ -27,6 +27,7 @@ class MessageRulesTest {
         assertRefused(() -> rules.content(""));
         assertRefused(() -> rules.content(" \u2003\t"));
         assertRefused(() -> rules.content("a".repeat(5001)));
+        assertRefused(() -> rules.content("nul \u0000 inside"));
         assertThat(new MessageRules(10).content(" 0123456789 ")).isEqualTo("0123456789");
     }
 

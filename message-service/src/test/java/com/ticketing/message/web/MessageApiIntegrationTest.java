@@ -72,10 +72,11 @@ class MessageApiIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void emptyWhitespaceTooLongAndSelfAddressedContentAreRefused() {
+    void emptyWhitespaceTooLongNulAndSelfAddressedContentAreRefused() {
         expectValidation(Map.of("receiverId", bob, "content", ""));
         expectValidation(Map.of("receiverId", bob, "content", " \n\t "));
         expectValidation(Map.of("receiverId", bob, "content", "x".repeat(5001)));
+        expectValidation(Map.of("receiverId", bob, "content", "nul \u0000 inside"));
         expectValidation(Map.of("receiverId", alice, "content", "me"));
         expectValidation(Map.of("content", "nobody"));
         expectValidation(Map.of("receiverId", bob));
