@@ -11,11 +11,14 @@ import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.store.NewMessage;
 import com.ticketing.message.store.Page;
 import com.ticketing.message.store.StoredMessage;
+import io.r2dbc.spi.R2dbcException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,6 +29,8 @@ import reactor.core.publisher.Mono;
  * reads, always limited to conversations the caller belongs to.
  */
 public class MessageService {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageService.class);
 
     private final MessageStore store;
     private final Outbox outbox;
@@ -42,17 +47,17 @@ public class MessageService {
         this.clock = clock;
     }
 
+    /** Whether the sender already has a message under this client message id (a retry, not a new send). */
+    public Mono<Boolean> isKnown(String senderId, String clientMessageId) {
+        return guarded(store.findByClientMessageId(senderId, clientMessageId).hasElement());
+    }
+
     /**
      * Stores a message and its {@code message.sent} event. A second send with the same sender and
      * client message id returns the stored message ({@code created == false}) if it asks for the same
      * message, else refuses with CONFLICT; with {@code reemitOnReplay} the replay queues the
      * {@code message.sent} event again (same event id), for a redelivered socket command.
      */
-    /** Whether the sender already has a message under this client message id (a retry, not a new send). */
-    public Mono<Boolean> isKnown(String senderId, String clientMessageId) {
-        return store.findByClientMessageId(senderId, clientMessageId).hasElement();
-    }
-
     public Mono<SendOutcome> send(SendMessage request, boolean reemitOnReplay) {
         return send(request, UUID.randomUUID(), reemitOnReplay);
     }
@@ -69,7 +74,12 @@ public class MessageService {
                 .flatMap(stored -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored),
                         MessageEvents.sent(stored)).thenReturn(new SendOutcome(stored, true)))
                 .switchIfEmpty(Mono.defer(() -> replay(request, reemitOnReplay)));
-        return committed(work);
+        return committed(work).onErrorMap(MessageService::isValueRefusedByStore, refused -> {
+            // The rules should have caught whatever the database refuses; answer the sender rather than
+            // fail the request (or stall a command partition) on a value that can never be stored.
+            log.warn("PostgreSQL refused a message from {} that passed the rules", request.senderId(), refused);
+            return MessageRefusedException.invalid("The message store refused a value of this message");
+        });
     }
 
     private Mono<SendOutcome> replay(SendMessage request, boolean reemit) {
@@ -143,23 +153,23 @@ public class MessageService {
     }
 
     public Flux<ConversationSummary> conversations(String userId, Page page) {
-        return store.conversations(userId, page);
+        return guarded(store.conversations(userId, page));
     }
 
     public Mono<Long> unreadCount(String userId) {
-        return store.unreadCount(userId);
+        return guarded(store.unreadCount(userId));
     }
 
     public Flux<StoredMessage> conversation(String userId, String otherUserId, Page page) {
-        return store.conversation(userId, otherParty(userId, otherUserId), page);
+        return guarded(store.conversation(userId, otherParty(userId, otherUserId), page));
     }
 
     public Flux<StoredMessage> aboutTransaction(String userId, String transactionId, Page page) {
-        return store.aboutTransaction(userId, MessageRules.requireId("transactionId", transactionId), page);
+        return guarded(store.aboutTransaction(userId, MessageRules.requireId("transactionId", transactionId), page));
     }
 
     public Flux<StoredMessage> aboutListing(String userId, String listingId, Page page) {
-        return store.aboutListing(userId, MessageRules.requireId("listingId", listingId), page);
+        return guarded(store.aboutListing(userId, MessageRules.requireId("listingId", listingId), page));
     }
 
     /** The message locked for change, if it exists, is not deleted and the user is one of its two parties. */
@@ -189,7 +199,29 @@ public class MessageService {
     }
 
     private <T> Mono<T> committed(Mono<T> work) {
-        return transactions.transactional(work).doOnSuccess(result -> relay.wake());
+        return guarded(transactions.transactional(work)).doOnSuccess(result -> relay.wake());
+    }
+
+    /**
+     * Whether PostgreSQL refused a value of the statement (SQLSTATE class 22, data exception, such as a
+     * NUL in text; or 23, integrity constraint violation), as opposed to failing for a reason of its own.
+     */
+    private static boolean isValueRefusedByStore(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null) {
+                return r2dbc.getSqlState().startsWith("22") || r2dbc.getSqlState().startsWith("23");
+            }
+        }
+        return false;
+    }
+
+    /** The store's own failures told apart from refusals: out of reach is {@link StoreUnavailableException}. */
+    private static <T> Mono<T> guarded(Mono<T> work) {
+        return work.onErrorMap(StoreUnavailableException::isUnavailability, StoreUnavailableException::new);
+    }
+
+    private static <T> Flux<T> guarded(Flux<T> work) {
+        return work.onErrorMap(StoreUnavailableException::isUnavailability, StoreUnavailableException::new);
     }
 
     private Instant now() {

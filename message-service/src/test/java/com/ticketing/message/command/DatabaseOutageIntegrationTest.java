@@ -29,12 +29,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
-/** With PostgreSQL unreachable, send commands wait in Kafka (offset not committed) and are stored once it is back. */
+/**
+ * With PostgreSQL unreachable, send commands wait in Kafka (offset not committed) and are stored once it
+ * is back, and REST answers 503 {@code UNAVAILABLE}.
+ */
 class DatabaseOutageIntegrationTest extends IntegrationTestSupport {
 
     @Test
-    void commandsWaitInKafkaWhilePostgresIsDownAndAreStoredOnceItIsBack() throws Exception {
+    void commandsWaitInKafkaAndRestAnswersUnavailableWhilePostgresIsDown() throws Exception {
         String alice = user("alice");
         String bob = user("bob");
         String brokers = System.getProperty("spring.embedded.kafka.brokers");
@@ -55,6 +59,9 @@ class DatabaseOutageIntegrationTest extends IntegrationTestSupport {
                 await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                         committedOffset(admin, partition) <= sent.offset()
                                 && events.events(e -> e.subject().contains(alice)).isEmpty());
+                client.get().uri("/api/messages/unread-count").headers(h -> h.setBearerAuth(token(alice)))
+                        .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                        .expectBody().jsonPath("$.error.code").isEqualTo("UNAVAILABLE");
             } finally {
                 setDatabaseReachable(true);
             }
