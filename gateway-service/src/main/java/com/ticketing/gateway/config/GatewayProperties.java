@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The gateway's own settings ({@code ticketing.gateway.*}).
  *
- * @param instanceId      this process's id in presence; unique per start by default, so a restarted
- *                        instance never inherits the sockets of its previous life
+ * @param instanceId      this process's id in presence and in Kafka: the configured name (default the host
+ *                        name) plus a random suffix, new at every start, so a restarted instance never
+ *                        inherits the sockets of its previous life nor its Kafka Streams offsets (which
+ *                        would skip the presence history its in-memory stores are rebuilt from)
  * @param bootstrapServers Kafka ({@code KAFKA_BOOTSTRAP_SERVERS})
  * @param replicationFactor replication factor of the topics it creates
  * @param stateDir        Kafka Streams state directory ({@code TICKETING_STREAMS_STATE_DIR})
@@ -23,9 +25,8 @@ public record GatewayProperties(String instanceId, String bootstrapServers, @Def
                                 Path stateDir, @DefaultValue Presence presence) {
 
     public GatewayProperties {
-        if (instanceId == null || instanceId.isBlank()) {
-            instanceId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        }
+        String name = instanceId == null || instanceId.isBlank() ? hostName() : instanceId;
+        instanceId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("ticketing.gateway.bootstrap-servers (KAFKA_BOOTSTRAP_SERVERS) is required");
         }
