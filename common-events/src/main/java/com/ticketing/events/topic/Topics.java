@@ -30,11 +30,15 @@ public final class Topics {
             TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(2).toMillis()),
             TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(1).toMillis()));
 
-    /** Presence is rebuilt from a day of connects, disconnects and heartbeats at most. */
-    static final Map<String, String> KEEP_ONE_DAY = Map.of(
+    /**
+     * Presence is rebuilt from a day of connects, disconnects and heartbeats at most. Its records carry
+     * the broker's append time: liveness is judged on one clock, not on each gateway's own.
+     */
+    static final Map<String, String> PRESENCE = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(1).toMillis()),
-            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()));
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()),
+            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
     public static final Topic LISTING_EVENTS = new Topic("marketplace.listing-events", 6, KEEP_FOREVER,
             Set.of(LISTING_CREATED, LISTING_PRICE_CHANGED, LISTING_QUANTITY_CHANGED, LISTING_STATUS_CHANGED));
@@ -62,7 +66,7 @@ public final class Topics {
      * One partition: every gateway folds the whole presence stream into one store (a socket's user and
      * its instance's heartbeats must meet in the same task), and the volume is small.
      */
-    public static final Topic PRESENCE_EVENTS = new Topic("gateway.presence-events", 1, KEEP_ONE_DAY,
+    public static final Topic PRESENCE_EVENTS = new Topic("gateway.presence-events", 1, PRESENCE,
             Set.of(PRESENCE_SOCKET_CONNECTED, PRESENCE_SOCKET_DISCONNECTED, PRESENCE_HEARTBEAT));
 
     /** The eight topics of the contract. */

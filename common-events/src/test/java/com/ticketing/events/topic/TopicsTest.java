@@ -95,4 +95,10 @@ class TopicsTest {
     private static long retentionMs(Topic topic) {
         return Long.parseLong(topic.configs().get(TopicConfig.RETENTION_MS_CONFIG));
     }
+
+    @Test
+    void presenceRecordsCarryTheBrokersAppendTimeSoEveryGatewayJudgesLivenessOnOneClock() {
+        assertThat(Topics.PRESENCE_EVENTS.configs())
+                .containsEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+    }
 }

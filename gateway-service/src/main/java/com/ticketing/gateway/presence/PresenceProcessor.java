@@ -24,7 +24,11 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
     private final Duration sweepInterval;
     private KeyValueStore<String, UserPresence> users;
     private KeyValueStore<String, InstanceLiveness> instances;
-    /** The latest event time read so far: silence is judged against it, never against a clock ahead of the stream. */
+    /**
+     * The latest record time read so far: silence is judged against it, never against a clock ahead of
+     * the stream. Record times are the broker's ({@code LogAppendTime} on the topic), one clock for
+     * every instance, so a gateway whose own clock runs ahead cannot make the others look silent.
+     */
     private Instant streamTime = Instant.EPOCH;
 
     PresenceProcessor(Duration instanceTimeout, Duration sweepInterval) {
@@ -46,15 +50,16 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         if (event == null) {
             return;
         }
-        if (event.time().isAfter(streamTime)) {
-            streamTime = event.time();
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        if (at.isAfter(streamTime)) {
+            streamTime = at;
         }
         if (event.data() instanceof SocketConnected connected) {
-            connect(connected, event.time());
+            connect(connected, at);
         } else if (event.data() instanceof SocketDisconnected disconnected) {
             disconnect(disconnected);
         } else if (event.data() instanceof GatewayHeartbeat heartbeat) {
-            heard(heartbeat.instanceId(), heartbeat.sentAt());
+            heard(heartbeat.instanceId(), at);
         }
     }
 

@@ -124,6 +124,19 @@ class PresenceTopologyTest {
     }
 
     @Test
+    void aGatewayWhoseClockRunsAheadDoesNotMakeTheOthersLookSilent() {
+        connect("alice", "s1", "gw-a", "websocket");
+
+        for (int second = 2; second <= 12; second += 2) {
+            heartbeat("gw-a", T0.plusSeconds(second));
+            heartbeat("gw-fast", T0.plusSeconds(second), T0.plusSeconds(60 + second)); // its clock: a minute ahead
+            driver.advanceWallClockTime(Duration.ofSeconds(2));
+        }
+
+        assertThat(users.get("alice")).as("judged by the broker's time, gw-a is alive").isNotNull();
+    }
+
+    @Test
     void anInstanceIsNotSweptBeforeItsTimeout() {
         connect("alice", "s1", "gw-a", "websocket");
 
@@ -132,18 +145,24 @@ class PresenceTopologyTest {
         assertThat(users.get("alice")).isNotNull();
     }
 
+    // Record timestamps stand for the broker's append time; event times are the sending gateway's clock.
+
     private void connect(String user, String socketId, String instance, String transport) {
         presence.pipeInput(user, CloudEvent.of(EventTypes.PRESENCE_SOCKET_CONNECTED, "/gateway/" + instance, user, T0,
-                new SocketConnected(user, socketId, instance, T0, transport)));
+                new SocketConnected(user, socketId, instance, T0, transport)), T0);
     }
 
     private void disconnect(String user, String socketId, String instance) {
         presence.pipeInput(user, CloudEvent.of(EventTypes.PRESENCE_SOCKET_DISCONNECTED, "/gateway/" + instance, user, T0,
-                new SocketDisconnected(user, socketId, instance, T0, "transport close")));
+                new SocketDisconnected(user, socketId, instance, T0, "transport close")), T0);
     }
 
     private void heartbeat(String instance, Instant at) {
-        presence.pipeInput(instance, CloudEvent.of(EventTypes.PRESENCE_HEARTBEAT, "/gateway/" + instance, instance, at,
-                new GatewayHeartbeat(instance, at, 2000)));
+        heartbeat(instance, at, at);
+    }
+
+    private void heartbeat(String instance, Instant appendedAt, Instant sentAt) {
+        presence.pipeInput(instance, CloudEvent.of(EventTypes.PRESENCE_HEARTBEAT, "/gateway/" + instance, instance,
+                sentAt, new GatewayHeartbeat(instance, sentAt, 2000)), appendedAt);
     }
 }
