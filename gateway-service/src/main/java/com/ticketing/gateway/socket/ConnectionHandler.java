@@ -24,10 +24,13 @@ public final class ConnectionHandler implements ConnectionListener {
     private final LocalSockets localSockets;
 
     private final int maxSocketsPerUser;
+    /** The validator accepts a token until this long after its {@code exp}; the socket lives as long. */
+    private final Duration clockSkew;
 
     public ConnectionHandler(List<SocketFeature> features, PresenceAnnouncer presence, LocalSockets localSockets,
-                             int maxSocketsPerUser) {
+                             int maxSocketsPerUser, Duration clockSkew) {
         this.maxSocketsPerUser = maxSocketsPerUser;
+        this.clockSkew = clockSkew;
         this.features = features;
         this.presence = presence;
         this.localSockets = localSockets;
@@ -47,7 +50,8 @@ public final class ConnectionHandler implements ConnectionListener {
         socket.onAny((event, args, ack) -> Replies.refuse(socket, ack, event, Replies.Code.VALIDATION,
                 "Unknown event " + event));
         ScheduledFuture<?> expiry = socket.namespace().timer().schedule(() -> socket.disconnect(true),
-                Math.max(0, Duration.between(Instant.now(), user.expiresAt()).toMillis()), TimeUnit.MILLISECONDS);
+                Math.max(0, Duration.between(Instant.now(), user.expiresAt().plus(clockSkew)).toMillis()),
+                TimeUnit.MILLISECONDS);
         socket.onDisconnect(reason -> {
             expiry.cancel(false);
             localSockets.removed(user.userId());

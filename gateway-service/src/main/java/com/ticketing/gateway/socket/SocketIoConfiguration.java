@@ -1,5 +1,6 @@
 package com.ticketing.gateway.socket;
 
+import com.ticketing.auth.JwtSettings;
 import com.ticketing.auth.JwtValidator;
 import com.ticketing.events.serde.EventJson;
 import com.ticketing.gateway.config.SocketIoProperties;
@@ -42,12 +43,13 @@ public class SocketIoConfiguration {
     }
 
     @Bean
-    Namespace applicationNamespace(SocketIoServer io, JwtValidator validator, SocketIoProperties properties,
-                                   LocalSockets localSockets, PresenceService presence, PresenceAnnouncer announcer,
-                                   List<SocketFeature> features, MeterRegistry meters) {
+    Namespace applicationNamespace(SocketIoServer io, JwtValidator validator, JwtSettings jwt,
+                                   SocketIoProperties properties, LocalSockets localSockets, PresenceService presence,
+                                   PresenceAnnouncer announcer, List<SocketFeature> features, MeterRegistry meters) {
         return io.namespace("/")
                 .use(new ConnectionGate(validator, properties, localSockets, presence, meters))
-                .onConnection(new ConnectionHandler(features, announcer, localSockets, properties.maxSocketsPerUser()));
+                .onConnection(new ConnectionHandler(features, announcer, localSockets, properties.maxSocketsPerUser(),
+                        jwt.clockSkew()));
     }
 
     @Bean(destroyMethod = "close")
