@@ -2,7 +2,7 @@ package com.ticketing.auth.ratelimit;
 
 import java.time.Duration;
 
-/** The answer to one attempt: allowed (with the tokens left), or refused with how long to wait. */
+/** The answer to one attempt: allowed (with how many more the window has room for), or refused with how long to wait. */
 public record RateLimitDecision(boolean allowed, int remaining, Duration retryAfter) {
 
     static RateLimitDecision allow(int remaining) {

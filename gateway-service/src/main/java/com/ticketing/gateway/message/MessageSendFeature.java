@@ -12,7 +12,7 @@ import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
 import com.ticketing.gateway.ratelimit.MessageRateLimit;
 import com.ticketing.auth.ratelimit.RateLimitDecision;
-import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
+import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
 import com.ticketing.gateway.socket.Arguments;
 import com.ticketing.gateway.socket.Replies;
 import com.ticketing.gateway.socket.SocketFeature;
@@ -41,7 +41,7 @@ public class MessageSendFeature implements SocketFeature {
     private static final Duration VERDICT_WAIT = Duration.ofSeconds(5);
 
     private final EventPublisher publisher;
-    private final TokenBucketRateLimiter limiter;
+    private final SlidingWindowRateLimiter limiter;
     private final PendingSends pending;
     private final int maxContentLength;
 

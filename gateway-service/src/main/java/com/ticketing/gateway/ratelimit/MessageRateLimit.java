@@ -1,7 +1,7 @@
 package com.ticketing.gateway.ratelimit;
 
 import com.ticketing.auth.ratelimit.RateLimit;
-import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
+import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
 import com.ticketing.gateway.config.LimitsProperties;
 import org.springframework.stereotype.Component;
 
@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageRateLimit {
 
-    private final TokenBucketRateLimiter limiter;
+    private final SlidingWindowRateLimiter limiter;
 
     public MessageRateLimit(LimitsProperties limits) {
-        this.limiter = new TokenBucketRateLimiter(new RateLimit(limits.messages().count(), limits.messages().window()));
+        this.limiter = new SlidingWindowRateLimiter(new RateLimit(limits.messages().count(), limits.messages().window()));
     }
 
-    public TokenBucketRateLimiter limiter() {
+    public SlidingWindowRateLimiter limiter() {
         return limiter;
     }
 }

@@ -7,7 +7,7 @@ import com.ticketing.auth.web.ApiException;
 import com.ticketing.auth.web.BearerAuthenticationWebFilter;
 import com.ticketing.gateway.ratelimit.MessageRateLimit;
 import com.ticketing.auth.ratelimit.RateLimitDecision;
-import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
+import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.net.URI;
@@ -45,7 +45,7 @@ public class ServiceRoutes {
         return proxy.forward(request.exchange(), service, name).then(Mono.empty());
     }
 
-    private static Mono<Void> limited(TokenBucketRateLimiter limiter, ServerRequest request) {
+    private static Mono<Void> limited(SlidingWindowRateLimiter limiter, ServerRequest request) {
         String userId = BearerAuthenticationWebFilter.userOf(request.exchange()).userId();
         RateLimitDecision decision = limiter.tryAcquire(userId);
         return decision.allowed() ? Mono.empty() : Mono.error(ApiException.rateLimited(decision.retryAfter()));

@@ -12,7 +12,7 @@ import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
 import com.ticketing.auth.ratelimit.RateLimit;
 import com.ticketing.auth.ratelimit.RateLimitDecision;
-import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
+import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
 import com.ticketing.gateway.socket.Arguments;
 import com.ticketing.gateway.socket.Replies;
 import com.ticketing.gateway.socket.SocketFeature;
@@ -21,27 +21,24 @@ import com.ticketing.socketio.server.ack.Ack;
 import com.ticketing.socketio.server.socket.Socket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code typing:start} / {@code typing:stop} to a receiver, through {@code realtime.typing-signals}
- * so they reach the receiver on any instance. Repeated starts from one user to one receiver within
- * the coalescing window are forwarded once, and a per-user limit caps what reaches Kafka.
+ * so they reach the receiver on any instance. Repeats are coalesced ({@link TypingCoalescer}) and a
+ * per-user limit caps what reaches Kafka; every signal is answered, forwarded or not.
  */
 @Component
 public class TypingFeature implements SocketFeature {
 
     private final EventPublisher publisher;
-    private final TokenBucketRateLimiter limiter;
-    private final long coalesceNanos;
-    /** "sender receiver" → when the last start was forwarded (nanoTime). */
-    private final Map<String, Long> forwardedStarts = new ConcurrentHashMap<>();
+    private final SlidingWindowRateLimiter limiter;
+    private final TypingCoalescer coalescer;
 
     public TypingFeature(EventPublisher publisher, LimitsProperties limits) {
         this.publisher = publisher;
-        this.limiter = new TokenBucketRateLimiter(new RateLimit(limits.typingPerWindow(), Duration.ofSeconds(10)));
-        this.coalesceNanos = limits.typingCoalesce().toNanos();
+        this.limiter = new SlidingWindowRateLimiter(new RateLimit(limits.typingPerWindow(), Duration.ofSeconds(10)));
+        this.coalescer = new TypingCoalescer(limits.typingCoalesce().toNanos(), System::nanoTime);
     }
 
     @Override
@@ -57,15 +54,14 @@ public class TypingFeature implements SocketFeature {
             return;
         }
         String pair = user.userId() + " " + receiverId;
-        if (started ? !startDue(pair) : forwardedStarts.remove(pair) == null) {
+        TypingCoalescer.Claim claim = coalescer.claim(pair, started);
+        if (claim == null) {
             Replies.ok(ack, Map.of("coalesced", true));
             return;
         }
         RateLimitDecision decision = limiter.tryAcquire(user.userId());
         if (!decision.allowed()) {
-            if (started) {
-                forwardedStarts.remove(pair);
-            }
+            coalescer.release(pair, claim);
             Replies.refuse(socket, ack, event, RATE_LIMITED, "Too many typing signals; retry in "
                     + decision.retryAfterSeconds() + " s");
             return;
@@ -73,21 +69,9 @@ public class TypingFeature implements SocketFeature {
         EventType<TypingSignal> type = started ? EventTypes.TYPING_STARTED : EventTypes.TYPING_STOPPED;
         publisher.publish(Topics.TYPING_SIGNALS, receiverId,
                         CloudEvent.of(type, "/gateway", receiverId, new TypingSignal(user.userId(), receiverId)))
-                .subscribe(sent -> Replies.ok(ack, Map.of("coalesced", false)),
-                        failure -> Replies.refuse(socket, ack, event, UNAVAILABLE, "Typing signal not delivered"));
-    }
-
-    /** Whether a start for this pair should be forwarded now (none forwarded within the window). */
-    private boolean startDue(String pair) {
-        long now = System.nanoTime();
-        boolean[] due = new boolean[1];
-        forwardedStarts.compute(pair, (key, last) -> {
-            due[0] = last == null || now - last >= coalesceNanos;
-            return due[0] ? now : last;
-        });
-        if (forwardedStarts.size() > 50_000) {
-            forwardedStarts.values().removeIf(last -> now - last > coalesceNanos * 10);
-        }
-        return due[0];
+                .subscribe(sent -> Replies.ok(ack, Map.of("coalesced", false)), failure -> {
+                    coalescer.release(pair, claim);
+                    Replies.refuse(socket, ack, event, UNAVAILABLE, "Typing signal not delivered");
+                });
     }
 }

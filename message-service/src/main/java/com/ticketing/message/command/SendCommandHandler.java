@@ -52,7 +52,7 @@ public class SendCommandHandler {
         } catch (MessageRefusedException refused) {
             return reject(commandId, command, refused);
         }
-        // A retry of a stored message costs no token; a new send takes one from the bucket REST sends use too.
+        // A retry of a stored message is not counted again; a new send counts against the limit REST sends use too.
         return messages.isKnown(request.senderId(), request.clientMessageId())
                 .flatMap(retry -> retry || limits.trySend(request.senderId()).allowed()
                         ? messages.send(request, messageId(commandId), true).then()

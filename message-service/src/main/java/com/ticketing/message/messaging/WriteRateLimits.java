@@ -3,32 +3,32 @@ package com.ticketing.message.messaging;
 import com.ticketing.message.web.RateLimitProperties;
 import com.ticketing.auth.ratelimit.RateLimit;
 import com.ticketing.auth.ratelimit.RateLimitDecision;
-import com.ticketing.auth.ratelimit.TokenBucketRateLimiter;
+import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-user token buckets of message writes. Sends share one bucket whether they come over REST or
- * as socket commands from any gateway, so the contract's limit holds across gateway instances.
+ * The per-user limits of message writes. Sends share one window whether they come over REST or as
+ * socket commands from any gateway, so the contract's limit holds across gateway instances.
  */
 @Component
 public class WriteRateLimits {
 
-    private final TokenBucketRateLimiter sends;
-    private final TokenBucketRateLimiter otherWrites;
+    private final SlidingWindowRateLimiter sends;
+    private final SlidingWindowRateLimiter otherWrites;
 
     public WriteRateLimits(RateLimitProperties properties) {
-        this.sends = new TokenBucketRateLimiter(
+        this.sends = new SlidingWindowRateLimiter(
                 new RateLimit(properties.send().capacity(), properties.send().period()));
-        this.otherWrites = new TokenBucketRateLimiter(
+        this.otherWrites = new SlidingWindowRateLimiter(
                 new RateLimit(properties.otherWrite().capacity(), properties.otherWrite().period()));
     }
 
-    /** Takes a send token for the user, if there is one. */
+    /** Counts a send for the user, if the window has room. */
     public RateLimitDecision trySend(String userId) {
         return sends.tryAcquire(userId);
     }
 
-    /** Takes a token for another write (read marks, deletes), if there is one. */
+    /** Counts another write (read marks, deletes) for the user, if the window has room. */
     public RateLimitDecision tryOtherWrite(String userId) {
         return otherWrites.tryAcquire(userId);
     }

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("ticketing.rate-limit")
 public record RateLimitProperties(@NotNull Limit send, @NotNull Limit otherWrite) {
 
-    /** {@code capacity} actions per {@code period}, as a token bucket. */
+    /** At most {@code capacity} actions in any window of {@code period}. */
     public record Limit(@Min(1) int capacity, @NotNull Duration period) {
     }
 }

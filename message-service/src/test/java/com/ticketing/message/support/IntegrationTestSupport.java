@@ -36,8 +36,8 @@ public abstract class IntegrationTestSupport {
         registry.add("ticketing.jwt.secret", () -> SECRET);
         registry.add("ticketing.commands.group-id", () -> GROUP);
         registry.add("ticketing.outbox.poll-interval", () -> "100ms");
-        // 20 per 10 minutes: the same burst of 20 as production, but a refill (one token per 30 s)
-        // too slow to let a token back in during a slow test run. Refill timing is unit-tested.
+        // 20 per 10 minutes: the same 20 as production, in a window too long for a slow test run to see
+        // a send leave it. The window's timing is unit-tested.
         registry.add("ticketing.rate-limit.send.period", () -> "600s");
     }
 
