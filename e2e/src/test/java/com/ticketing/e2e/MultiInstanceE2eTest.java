@@ -77,6 +77,21 @@ class MultiInstanceE2eTest {
         assertThat(otherView.body().has("sockets")).isFalse();
     }
 
+    @Test
+    void presenceShowsTheTransportASocketUpgradedTo() {
+        String carol = user("carol");
+        // The client's default: long-polling first, then the upgrade to WebSocket.
+        agent.connect(carol + "-upgrading", gatewayA, stack.token(carol), List.of("polling", "websocket"));
+
+        for (String gateway : List.of(gatewayA, gatewayB)) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                var answer = Rest.call("GET", gateway + "/api/presence/users/" + carol, stack.token(carol), null);
+                assertThat(answer.body().get("sockets")).hasSize(1);
+                assertThat(answer.body().at("/sockets/0/transport").asString()).isEqualTo("websocket");
+            });
+        }
+    }
+
     private static String user(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 6);
     }

@@ -8,7 +8,10 @@ import com.ticketing.events.payload.presence.SocketDisconnected;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.config.GatewayProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
+import com.ticketing.socketio.server.socket.Socket;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +21,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells {@code gateway.presence-events} about this instance: each socket's connect and disconnect,
- * and a heartbeat every interval so the others can tell when this instance dies.
+ * Tells {@code gateway.presence-events} about this instance: each socket's connect and disconnect (and
+ * its transport again after an upgrade), and a heartbeat every interval so the others can tell when
+ * this instance dies.
  */
 @Component
 public class PresenceAnnouncer implements SmartLifecycle {
@@ -29,6 +33,8 @@ public class PresenceAnnouncer implements SmartLifecycle {
     private final EventPublisher publisher;
     private final GatewayProperties properties;
     private final String source;
+    /** This instance's sockets by id, as last announced. */
+    private final Map<String, Announced> local = new ConcurrentHashMap<>();
     private ScheduledExecutorService heartbeats;
 
     public PresenceAnnouncer(EventPublisher publisher, GatewayProperties properties) {
@@ -38,17 +44,45 @@ public class PresenceAnnouncer implements SmartLifecycle {
     }
 
     /** Announces a connected socket (in the background; a failure is logged). */
-    public void connected(String userId, String socketId, String transport) {
-        Instant now = Instant.now();
-        publishInBackground(userId, CloudEvent.of(EventTypes.PRESENCE_SOCKET_CONNECTED, source, userId, now,
-                new SocketConnected(userId, socketId, properties.instanceId(), now, transport)));
+    public void connected(String userId, Socket socket) {
+        Announced announced = new Announced(userId, socket, socket.transportName(), Instant.now());
+        // Inside the map's lock for this socket, so a disconnect is always announced after it.
+        local.compute(socket.id(), (id, previous) -> announce(announced));
     }
 
     /** Announces a socket that left (in the background; a failure is logged). */
     public void disconnected(String userId, String socketId, String reason) {
+        local.remove(socketId);
         Instant now = Instant.now();
         publishInBackground(userId, CloudEvent.of(EventTypes.PRESENCE_SOCKET_DISCONNECTED, source, userId, now,
                 new SocketDisconnected(userId, socketId, properties.instanceId(), now, reason)));
+    }
+
+    /**
+     * Announces again, with its new transport, every socket that upgraded since it was announced: most
+     * browsers connect over long-polling and upgrade to WebSocket a moment later.
+     */
+    private void announceUpgrades() {
+        for (String socketId : local.keySet()) {
+            local.computeIfPresent(socketId, (id, announced) ->
+                    announced.socket().transportName().equals(announced.transport()) ? announced
+                            : announce(announced.withTransport(announced.socket().transportName())));
+        }
+    }
+
+    private Announced announce(Announced socket) {
+        publishInBackground(socket.userId(), CloudEvent.of(EventTypes.PRESENCE_SOCKET_CONNECTED, source,
+                socket.userId(), Instant.now(), new SocketConnected(socket.userId(), socket.socket().id(),
+                        properties.instanceId(), socket.connectedAt(), socket.transport())));
+        return socket;
+    }
+
+    /** A local socket as presence last heard of it. */
+    private record Announced(String userId, Socket socket, String transport, Instant connectedAt) {
+
+        Announced withTransport(String newTransport) {
+            return new Announced(userId, socket, newTransport, connectedAt);
+        }
     }
 
     /** Presence is best effort by design: a lost event is repaired by the instance's heartbeat timeout. */
@@ -63,6 +97,7 @@ public class PresenceAnnouncer implements SmartLifecycle {
         long interval = properties.presence().heartbeatInterval().toMillis();
         publishInBackground(properties.instanceId(), CloudEvent.of(EventTypes.PRESENCE_HEARTBEAT, source,
                 properties.instanceId(), now, new GatewayHeartbeat(properties.instanceId(), now, interval)));
+        announceUpgrades();
     }
 
     @Override

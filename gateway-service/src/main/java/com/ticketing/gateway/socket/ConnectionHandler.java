@@ -57,7 +57,7 @@ public final class ConnectionHandler implements ConnectionListener {
             localSockets.removed(user.userId());
             presence.disconnected(user.userId(), socket.id(), reason.wireText());
         });
-        presence.connected(user.userId(), socket.id(), socket.transportName());
+        presence.connected(user.userId(), socket);
         socket.emit("connected", Map.of("userId", user.userId(), "socketId", socket.id(),
                 "serverTime", Instant.now().toString()));
     }
