@@ -46,8 +46,9 @@ public class PresenceAnnouncer implements SmartLifecycle {
     /** Announces a connected socket (in the background; a failure is logged). */
     public void connected(String userId, Socket socket) {
         Announced announced = new Announced(userId, socket, socket.transportName(), Instant.now());
-        // Inside the map's lock for this socket, so a disconnect is always announced after it.
-        local.compute(socket.id(), (id, previous) -> announce(announced));
+        // Inside the map's lock for this socket, so a disconnect is always announced after it; a socket
+        // that already left (its disconnect may have been announced) is not announced at all.
+        local.compute(socket.id(), (id, previous) -> socket.isConnected() ? announce(announced) : null);
     }
 
     /** Announces a socket that left (in the background; a failure is logged). */
