@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import ch.qos.logback.classic.Level;
@@ -88,9 +90,15 @@ public final class ListingThroughputBenchmark {
                 "localhost", 0, threads, Duration.ofMillis(commitMs), (short) 1, Duration.ofSeconds(30), Duration.ofSeconds(30));
         Properties props = StreamsSettings.of(settings, "localhost", 0);
         KafkaStreams streams = new KafkaStreams(ListingTopology.build(topics), props);
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
         streams.start();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            Thread.sleep(50); // a main program, not a test: a plain wait for the first assignment
+        if (!running.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the streams did not reach RUNNING within 60 s: " + streams.state());
         }
 
         System.out.printf("Benchmark: %,d listing events over %,d listings, %d partitions, %d stream threads, "
