@@ -34,14 +34,23 @@ class ComposeEnvironmentTest {
         return (Map<String, Map<String, Object>>) compose.get("services");
     }
 
-    /** The services built from this repository, by compose name, with the module their Dockerfile builds. */
-    private static Map<String, String> builtServices() throws IOException {
-        Map<String, String> modules = new LinkedHashMap<>();
+    /** The services built from this repository, by compose name, with the build arguments of the Dockerfile. */
+    private static Map<String, Map<String, Object>> buildArguments() throws IOException {
+        Map<String, Map<String, Object>> arguments = new LinkedHashMap<>();
         services().forEach((name, service) -> {
-            if (service.get("build") instanceof Map<?, ?> build) {
-                modules.put(name, Path.of((String) build.get("dockerfile")).getParent().toString());
+            if (service.get("build") instanceof Map<?, ?> build && build.get("args") instanceof Map<?, ?> args) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> typed = (Map<String, Object>) args;
+                arguments.put(name, typed);
             }
         });
+        return arguments;
+    }
+
+    /** The services built from this repository, by compose name, with the module their image runs. */
+    private static Map<String, String> builtServices() throws IOException {
+        Map<String, String> modules = new LinkedHashMap<>();
+        buildArguments().forEach((name, args) -> modules.put(name, (String) args.get("SERVICE")));
         return modules;
     }
 
@@ -102,14 +111,26 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void everyDockerfileBuildsItsModuleAndRunsItAsANonRootUserWithAHealthCheck() throws IOException {
-        for (String module : new TreeSet<>(builtServices().values())) {
-            String dockerfile = Files.readString(ROOT.resolve(module).resolve("Dockerfile"));
-            assertThat(dockerfile).as(module)
-                    .contains("-pl " + module + " -am -DskipTests package")
-                    .contains("FROM eclipse-temurin:17-jre")
-                    .containsPattern("(?m)^USER (?!root)\\w+")
-                    .containsPattern("(?s)HEALTHCHECK .*?/actuator/health");
+    void theDockerfileBuildsTheNamedModuleAndRunsItAsANonRootUserWithAHealthCheck() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile)
+                .contains("-pl \"${SERVICE}\" -am -DskipTests package")
+                .contains("FROM eclipse-temurin:17-jre")
+                .containsPattern("(?m)^USER (?!root)\\w+")
+                .containsPattern("(?s)HEALTHCHECK .*?/actuator/health");
+    }
+
+    @Test
+    void everyBuiltServiceNamesItsModuleItsPortVariableAndThatVariablesDefault() throws IOException {
+        for (var entry : buildArguments().entrySet()) {
+            String module = (String) entry.getValue().get("SERVICE");
+            String portVariable = (String) entry.getValue().get("PORT_VARIABLE");
+            String defaultPort = String.valueOf(entry.getValue().get("DEFAULT_PORT"));
+            assertThat(ROOT.resolve(module).resolve("pom.xml")).as(entry.getKey()).isRegularFile();
+            // The health check asks the port the service listens on: its variable, else this default.
+            assertThat(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml")))
+                    .as("%s reads its port from %s with default %s", module, portVariable, defaultPort)
+                    .contains("port: ${" + portVariable + ":" + defaultPort + "}");
         }
     }
 }
