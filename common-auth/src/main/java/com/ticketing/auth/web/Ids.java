@@ -18,8 +18,13 @@ public final class Ids {
     /** Throws a 400 {@link ApiException} naming the field if {@code id} is not valid. */
     public static String require(String field, String id) {
         if (!isValid(id)) {
-            throw ApiException.validation(field + " must be 1 to 64 letters, digits or _ . : @ -");
+            throw ApiException.validation(problem(field));
         }
         return id;
+    }
+
+    /** What a client is told when {@code field} breaks the rule. */
+    public static String problem(String field) {
+        return field + " must be 1 to 64 letters, digits or _ . : @ -";
     }
 }

@@ -26,7 +26,7 @@ public record MessageDraft(String receiverId, String content, String transaction
         }
         String receiverId = Arguments.text(body, "receiverId");
         if (!Ids.isValid(receiverId)) {
-            throw new Invalid("receiverId must be 1 to 64 letters, digits or _ . : @ -");
+            throw new Invalid(Ids.problem("receiverId"));
         }
         if (receiverId.equals(senderId)) {
             throw new Invalid("You cannot send a message to yourself");
@@ -49,7 +49,7 @@ public record MessageDraft(String receiverId, String content, String transaction
             return null;
         }
         if (!value.isString() || !Ids.isValid(value.asString())) {
-            throw new Invalid(field + " must be 1 to 64 letters, digits or _ . : @ -");
+            throw new Invalid(Ids.problem(field));
         }
         return value.asString();
     }

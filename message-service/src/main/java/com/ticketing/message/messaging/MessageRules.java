@@ -39,7 +39,7 @@ public final class MessageRules {
             throw MessageRefusedException.invalid(field + " is required");
         }
         if (!Ids.isValid(value)) {
-            throw MessageRefusedException.invalid(field + " must be 1 to 64 characters of A-Z a-z 0-9 _ . : @ -");
+            throw MessageRefusedException.invalid(Ids.problem(field));
         }
         return value;
     }
