@@ -17,4 +17,9 @@ public final class Rooms {
     public static String transaction(String transactionId) {
         return "transaction:" + transactionId;
     }
+
+    /** Whether the room is a subscription (a listing's or a transaction's), not a socket's own or personal room. */
+    public static boolean isSubscription(String room) {
+        return room.startsWith("listing:") || room.startsWith("transaction:");
+    }
 }

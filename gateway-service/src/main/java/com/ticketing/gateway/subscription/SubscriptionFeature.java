@@ -15,6 +15,7 @@ import com.ticketing.socketio.server.socket.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -38,15 +39,8 @@ public class SubscriptionFeature implements SocketFeature {
     @Override
     public void register(Socket socket, AuthenticatedUser user) {
         socket.on("subscribe:listing", (args, ack) -> withId(socket, ack, "subscribe:listing", "listingId", args,
-                listingId -> {
-                    if (socket.rooms().size() >= maxRoomsPerSocket) {
-                        Replies.refuse(socket, ack, "subscribe:listing", RATE_LIMITED,
-                                "A socket may follow at most " + maxRoomsPerSocket + " listings and transactions");
-                        return;
-                    }
-                    socket.join(Rooms.listing(listingId));
-                    Replies.ok(ack, Map.of("listingId", listingId));
-                }));
+                listingId -> follow(socket, ack, "subscribe:listing", Rooms.listing(listingId),
+                        Map.of("listingId", listingId))));
         socket.on("unsubscribe:listing", (args, ack) -> withId(socket, ack, "unsubscribe:listing", "listingId", args,
                 listingId -> {
                     socket.leave(Rooms.listing(listingId));
@@ -75,13 +69,22 @@ public class SubscriptionFeature implements SocketFeature {
             Replies.refuse(socket, ack, event, NOT_FOUND, "Transaction " + transactionId + " is not known (yet)");
         } else if (!participant.get()) {
             Replies.refuse(socket, ack, event, FORBIDDEN, "Only the buyer or the seller may follow this transaction");
-        } else if (socket.rooms().size() >= maxRoomsPerSocket) {
+        } else {
+            follow(socket, ack, event, Rooms.transaction(transactionId), Map.of("transactionId", transactionId));
+        }
+    }
+
+    /** Joins a subscription room unless that would exceed the socket's limit (following it again is free). */
+    private void follow(Socket socket, Ack ack, String event, String room, Map<String, String> answer) {
+        Set<String> rooms = socket.rooms();
+        long following = rooms.stream().filter(Rooms::isSubscription).count();
+        if (!rooms.contains(room) && following >= maxRoomsPerSocket) {
             Replies.refuse(socket, ack, event, RATE_LIMITED,
                     "A socket may follow at most " + maxRoomsPerSocket + " listings and transactions");
-        } else {
-            socket.join(Rooms.transaction(transactionId));
-            Replies.ok(ack, Map.of("transactionId", transactionId));
+            return;
         }
+        socket.join(room);
+        Replies.ok(ack, answer);
     }
 
     /** Accepts the id as a plain string argument or as {@code {<field>: id}}; refuses anything else. */
@@ -93,7 +96,7 @@ public class SubscriptionFeature implements SocketFeature {
             id = Arguments.text(object, field);
         }
         if (!Ids.isValid(id)) {
-            Replies.refuse(socket, ack, event, VALIDATION, field + " must be 1 to 64 letters, digits or _ . : @ -");
+            Replies.refuse(socket, ack, event, VALIDATION, Ids.problem(field));
             return;
         }
         action.accept(id);
