@@ -2,7 +2,7 @@ package com.ticketing.listing.listing;
 
 import com.ticketing.events.topic.Topics;
 import com.ticketing.listing.stream.AggregateTopology;
-import com.ticketing.listing.stream.JsonSerde;
+import com.ticketing.events.serde.JsonSerde;
 import com.ticketing.listing.stream.TopicNames;
 import org.apache.kafka.streams.Topology;
 
@@ -30,7 +30,7 @@ public final class ListingTopology {
 
     /** Adds the listing nodes to a topology that may hold others. */
     public static Topology addTo(Topology topology, TopicNames topics) {
-        return new AggregateTopology<>("listing", topics, STORE, new JsonSerde<>(ListingState.class), new ListingRules())
+        return new AggregateTopology<>("listing", topics, STORE, JsonSerde.of(ListingState.class), new ListingRules())
                 .addTo(topology);
     }
 }

@@ -2,7 +2,7 @@ package com.ticketing.listing.transaction;
 
 import com.ticketing.events.topic.Topics;
 import com.ticketing.listing.stream.AggregateTopology;
-import com.ticketing.listing.stream.JsonSerde;
+import com.ticketing.events.serde.JsonSerde;
 import com.ticketing.listing.stream.TopicNames;
 import org.apache.kafka.streams.Topology;
 
@@ -30,7 +30,7 @@ public final class TransactionTopology {
 
     /** Adds the transaction nodes to a topology that may hold others. */
     public static Topology addTo(Topology topology, TopicNames topics) {
-        return new AggregateTopology<>("transaction", topics, STORE, new JsonSerde<>(TransactionState.class),
+        return new AggregateTopology<>("transaction", topics, STORE, JsonSerde.of(TransactionState.class),
                 new TransactionRules()).addTo(topology);
     }
 }

@@ -7,6 +7,7 @@ import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.payload.listing.ListingUpdated;
 import com.ticketing.events.payload.transaction.TransactionUpdated;
+import com.ticketing.events.serde.JsonSerde;
 import com.ticketing.listing.dlq.RejectReason;
 import com.ticketing.listing.listing.ListingState;
 import com.ticketing.listing.listing.ListingTopology;
@@ -58,7 +59,7 @@ class ServiceTopologyTest {
             }
         };
         Topology topology = new AggregateTopology<>("failing", topics, "failing-state",
-                new JsonSerde<>(ListingState.class), failing).addTo(new Topology());
+                JsonSerde.of(ListingState.class), failing).addTo(new Topology());
         try (TopologyHarness harness = new TopologyHarness(topology, topics)) {
             harness.send(events.listingCreated("lst-1"));
             harness.assertRefused(RejectReason.PROCESSING_ERROR);
