@@ -128,7 +128,7 @@ final class MarketplaceModel {
 
     /** Mostly price drops (sellers chasing buyers), sometimes a rise; never below the floor, never the same value. */
     private Optional<CloudEvent<?>> changePrice(Instant at) {
-        return pick(open, listing -> true).map(listing -> {
+        return pick(open).map(listing -> {
             boolean drop = random.nextInt(4) != 0;
             double factor = drop ? 1 - (0.03 + random.nextDouble() * 0.12) : 1 + (0.02 + random.nextDouble() * 0.08);
             BigDecimal next = listing.price.multiply(BigDecimal.valueOf(factor)).setScale(2, RoundingMode.HALF_UP).max(MIN_PRICE);
@@ -143,7 +143,7 @@ final class MarketplaceModel {
 
     /** The seller adds or withdraws a ticket; zero only ever comes from a sale. */
     private Optional<CloudEvent<?>> changeQuantity(Instant at) {
-        return pick(open, listing -> true).map(listing -> {
+        return pick(open).map(listing -> {
             int next = listing.quantity > 1 && random.nextBoolean() ? listing.quantity - 1 : listing.quantity + 1 + random.nextInt(2);
             listing.quantity = next;
             return event(EventTypes.LISTING_QUANTITY_CHANGED, listing.id, at, new ListingQuantityChanged(next));
@@ -152,7 +152,7 @@ final class MarketplaceModel {
 
     /** active → suspended or expired; suspended → active (with tickets left) or expired. */
     private Optional<CloudEvent<?>> changeStatus(Instant at) {
-        return pick(open, listing -> true).map(listing -> {
+        return pick(open).map(listing -> {
             ListingStatus next;
             String reason;
             if (listing.status == ListingStatus.ACTIVE) {
@@ -185,7 +185,7 @@ final class MarketplaceModel {
 
     /** pending → payment_received → payment_confirmed → completed; completion lowers the listing's quantity. */
     private Optional<CloudEvent<?>> advanceTransaction(Instant at) {
-        return pick(inFlight, transaction -> true).map(transaction -> switch (transaction.status) {
+        return pick(inFlight).map(transaction -> switch (transaction.status) {
             case PENDING -> step(transaction, TransactionStatus.PAYMENT_RECEIVED, EventTypes.TRANSACTION_PAYMENT_RECEIVED, at);
             case PAYMENT_RECEIVED -> step(transaction, TransactionStatus.PAYMENT_CONFIRMED,
                     EventTypes.TRANSACTION_PAYMENT_CONFIRMED, at);
@@ -242,6 +242,10 @@ final class MarketplaceModel {
             inFlight.remove(transaction);
         }
         return event(type, transaction.id, at, data);
+    }
+
+    private <T> Optional<T> pick(List<T> values) {
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(random.nextInt(values.size())));
     }
 
     private <T> Optional<T> pick(List<T> values, Predicate<T> filter) {
