@@ -3,6 +3,7 @@ package com.ticketing.socketio.engine.server;
 import com.ticketing.socketio.DisconnectReason;
 import com.ticketing.socketio.engine.EngineIoHandler;
 import com.ticketing.socketio.engine.HandshakeData;
+import com.ticketing.socketio.engine.RandomIds;
 import com.ticketing.socketio.engine.packet.EngineIoProtocol;
 import com.ticketing.socketio.engine.packet.EngineIoProtocol.PacketType;
 import io.netty.util.HashedWheelTimer;
@@ -108,7 +109,7 @@ public final class EngineIoServer implements AutoCloseable {
     /** Opens a polling session; returns the payload that answers the handshake GET (the open packet). */
     public String openPolling(HandshakeData handshake) {
         authorize(handshake);
-        EngineSession session = new EngineSession(this, SessionIds.next(), handshake, null);
+        EngineSession session = new EngineSession(this, RandomIds.next(), handshake, null);
         String openPacket = openPacket(session);
         register(session);
         return openPacket;
@@ -116,7 +117,7 @@ public final class EngineIoServer implements AutoCloseable {
 
     /** Opens a session on a WebSocket connected without sid: the open packet is its first frame. */
     public EngineSession openWebSocket(HandshakeData handshake, WebSocketLink link) {
-        EngineSession session = new EngineSession(this, SessionIds.next(), handshake, link);
+        EngineSession session = new EngineSession(this, RandomIds.next(), handshake, link);
         link.sendText(openPacket(session).getBytes(StandardCharsets.UTF_8));
         register(session);
         return session;

@@ -1,5 +1,6 @@
 package com.ticketing.socketio.server.client;
 
+import com.ticketing.socketio.engine.RandomIds;
 import com.ticketing.socketio.packet.Packet;
 import com.ticketing.socketio.server.namespace.Admission;
 import com.ticketing.socketio.server.namespace.Namespace;
@@ -24,8 +25,8 @@ final class Connects {
             namespace.adapter().join(socket.id(), session.rooms());
             return socket;
         }
-        String pid = namespace.options().recovery().enabled() ? SocketIds.next() : null;
-        return new Socket(SocketIds.next(), pid, namespace, client, auth, false,
+        String pid = namespace.options().recovery().enabled() ? RandomIds.next() : null;
+        return new Socket(RandomIds.next(), pid, namespace, client, auth, false,
                 admission.decision().attributes());
     }
 

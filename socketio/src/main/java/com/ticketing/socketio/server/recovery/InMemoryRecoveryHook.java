@@ -2,7 +2,7 @@ package com.ticketing.socketio.server.recovery;
 
 import com.ticketing.socketio.packet.Packet;
 import com.ticketing.socketio.server.adapter.BroadcastTarget;
-import com.ticketing.socketio.server.client.SocketIds;
+import com.ticketing.socketio.engine.RandomIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ public final class InMemoryRecoveryHook implements RecoveryHook {
 
     private final Duration window;
     private final Clock clock;
-    private final String epoch = SocketIds.next().substring(0, 8);
+    private final String epoch = RandomIds.next().substring(0, 8);
     private final Map<String, SessionSnapshot> sessions = new ConcurrentHashMap<>();
     private final ArrayDeque<Stored> events = new ArrayDeque<>();
     private long nextSequence = 1;

@@ -10,13 +10,11 @@ import java.util.Set;
 /**
  * Connection state recovery settings, as the reference server's {@code connectionStateRecovery}.
  *
- * @param enabled                   whether CONNECT replies carry a pid and events an offset
- * @param maxDisconnectionDuration  how long a dropped session and the events sent meanwhile are kept
- * @param skipMiddlewares           whether a recovered socket skips the connect middlewares
- * @param hook                      where sessions and events are kept (null when disabled)
+ * @param enabled         whether CONNECT replies carry a pid and events an offset
+ * @param skipMiddlewares whether a recovered socket skips the connect middlewares
+ * @param hook            where sessions and events are kept, and for how long (null when disabled)
  */
-public record RecoveryOptions(boolean enabled, Duration maxDisconnectionDuration,
-                              boolean skipMiddlewares, RecoveryHook hook) {
+public record RecoveryOptions(boolean enabled, boolean skipMiddlewares, RecoveryHook hook) {
 
     // As the reference server: a socket that left on purpose (either side) is not kept.
     private static final Set<DisconnectReason> RECOVERABLE = EnumSet.of(
@@ -26,7 +24,6 @@ public record RecoveryOptions(boolean enabled, Duration maxDisconnectionDuration
 
     public RecoveryOptions {
         if (enabled) {
-            Objects.requireNonNull(maxDisconnectionDuration, "maxDisconnectionDuration");
             Objects.requireNonNull(hook, "hook");
         }
     }
@@ -38,16 +35,16 @@ public record RecoveryOptions(boolean enabled, Duration maxDisconnectionDuration
 
     /** No recovery: no pid, no offsets. */
     public static RecoveryOptions disabled() {
-        return new RecoveryOptions(false, Duration.ZERO, true, null);
+        return new RecoveryOptions(false, true, null);
     }
 
     /** Recovery kept in this process's memory for {@code window}, middlewares skipped on recovery. */
     public static RecoveryOptions inMemory(Duration window) {
-        return new RecoveryOptions(true, window, true, new InMemoryRecoveryHook(window, Clock.systemUTC()));
+        return new RecoveryOptions(true, true, new InMemoryRecoveryHook(window, Clock.systemUTC()));
     }
 
-    /** Recovery with another store. */
-    public static RecoveryOptions with(Duration window, boolean skipMiddlewares, RecoveryHook hook) {
-        return new RecoveryOptions(true, window, skipMiddlewares, hook);
+    /** Recovery with another store, which decides how long it keeps dropped sessions. */
+    public static RecoveryOptions with(boolean skipMiddlewares, RecoveryHook hook) {
+        return new RecoveryOptions(true, skipMiddlewares, hook);
     }
 }
