@@ -6,12 +6,14 @@ import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.events.topic.Topic;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.config.GatewayProperties;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,9 @@ public class UpdateFeed implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean healthy;
     private Thread thread;
+    /** Meters per event type, built once; only the feed thread touches these maps. */
+    private final Map<String, Timer> deliveryLatency = new HashMap<>();
+    private final Map<String, Counter> deliveries = new HashMap<>();
     /** Ids of the latest events delivered; the feed has one thread, so a plain LRU map will do. */
     private final Map<String, Boolean> recentIds = new LinkedHashMap<>(1 << 16, 0.75f, false) {
         @Override
@@ -135,13 +140,15 @@ public class UpdateFeed implements SmartLifecycle {
         // Producers publish at least once (the outbox relay, a replayed send): a repeated id reaches no socket twice.
         boolean repeated = recentIds.put(event.id(), Boolean.TRUE) != null;
         try {
+            router.settle(event);
             if (repeated) {
-                router.settleOnly(event);
                 meters.counter("gateway.updates.duplicates", "topic", record.topic()).increment();
             } else if (router.route(event)) {
-                Timer.builder("gateway.delivery.latency").tag("type", event.type()).publishPercentileHistogram()
-                        .register(meters).record(Duration.between(event.time(), Instant.now()));
-                meters.counter("gateway.deliveries", "type", event.type()).increment();
+                deliveryLatency.computeIfAbsent(event.type(), type -> Timer.builder("gateway.delivery.latency")
+                        .tag("type", type).publishPercentileHistogram().register(meters))
+                        .record(Duration.between(event.time(), Instant.now()));
+                deliveries.computeIfAbsent(event.type(), type -> meters.counter("gateway.deliveries", "type", type))
+                        .increment();
             }
         } catch (RuntimeException e) {
             meters.counter("gateway.updates.failed", "topic", record.topic()).increment();

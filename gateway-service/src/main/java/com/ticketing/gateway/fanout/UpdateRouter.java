@@ -34,8 +34,11 @@ public final class UpdateRouter {
         this.pendingSends = pendingSends;
     }
 
-    /** For a repeated event: settles a waiting {@code message:send} ack, emits nothing to rooms. */
-    public void settleOnly(CloudEvent<?> event) {
+    /**
+     * Settles a waiting {@code message:send} acknowledgement with a stored or refused send; emits nothing.
+     * Called for every event, repeats included (a repeat may be the first this instance can settle with).
+     */
+    public void settle(CloudEvent<?> event) {
         if (event.is(MESSAGE_SENT)) {
             pendingSends.sent(event.dataAs(MESSAGE_SENT));
         } else if (event.is(MESSAGE_REJECTED)) {
@@ -43,7 +46,7 @@ public final class UpdateRouter {
         }
     }
 
-    /** Routes one event; returns false for a type no client sees. */
+    /** Routes one event to its rooms; returns false for a type no client sees. */
     public boolean route(CloudEvent<?> event) {
         if (event.is(LISTING_UPDATED)) {
             ListingUpdated update = event.dataAs(LISTING_UPDATED);
@@ -58,7 +61,6 @@ public final class UpdateRouter {
                     ClientEvents.TransactionChanged.of(update));
         } else if (event.is(MESSAGE_SENT)) {
             MessageSent sent = event.dataAs(MESSAGE_SENT);
-            pendingSends.sent(sent);
             rooms.emit(List.of(Rooms.user(sent.message().receiverId())), ClientEvents.MESSAGE_RECEIVED, sent.message());
             rooms.emit(List.of(Rooms.user(sent.message().senderId())), ClientEvents.MESSAGE_SENT, sent.message());
         } else if (event.is(MESSAGE_READ)) {
@@ -74,7 +76,6 @@ public final class UpdateRouter {
                     ClientEvents.MESSAGE_DELETED, deleted);
         } else if (event.is(MESSAGE_REJECTED)) {
             MessageRejected rejected = event.dataAs(MESSAGE_REJECTED);
-            pendingSends.rejected(rejected);
             rooms.emit(List.of(Rooms.user(rejected.senderId())), ClientEvents.MESSAGE_REJECTED,
                     new ClientEvents.Rejected(rejected.clientMessageId(), rejected.receiverId(),
                             Replies.Code.fromService(rejected.code()).name(), rejected.message()));
