@@ -1,5 +1,6 @@
 package com.ticketing.listing.dlq;
 
+import com.ticketing.events.topic.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;

@@ -14,7 +14,7 @@ import com.ticketing.events.payload.transaction.TransactionUpdated;
 import com.ticketing.events.serde.EventCodec;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.listing.ListingEventsApplication;
-import com.ticketing.listing.dlq.DeadLetterHeaders;
+import com.ticketing.events.topic.DeadLetterHeaders;
 import com.ticketing.listing.dlq.DeadLetters;
 import com.ticketing.listing.support.KafkaTestSupport;
 import com.ticketing.listing.support.MarketplaceEvents;

@@ -8,7 +8,7 @@ import com.ticketing.events.payload.listing.ListingStatus;
 import com.ticketing.events.payload.listing.ListingUpdated;
 import com.ticketing.events.serde.EventCodec;
 import com.ticketing.events.topic.Topics;
-import com.ticketing.listing.dlq.DeadLetterHeaders;
+import com.ticketing.events.topic.DeadLetterHeaders;
 import com.ticketing.listing.dlq.DeadLetters;
 import com.ticketing.listing.listing.ListingTopology;
 import com.ticketing.listing.stream.TopicNames;

@@ -17,7 +17,7 @@ import com.ticketing.events.payload.listing.ListingStatus;
 import com.ticketing.events.payload.listing.ListingUpdated;
 import com.ticketing.events.payload.typing.TypingSignal;
 import com.ticketing.events.serde.EventCodec;
-import com.ticketing.listing.dlq.DeadLetterHeaders;
+import com.ticketing.events.topic.DeadLetterHeaders;
 import com.ticketing.listing.dlq.DeadLetters;
 import com.ticketing.listing.stream.AggregateState;
 import com.ticketing.listing.stream.UpdateIds;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.serde.CloudEventSerde;
 import com.ticketing.events.serde.EventCodec;
-import com.ticketing.listing.dlq.DeadLetterHeaders;
+import com.ticketing.events.topic.DeadLetterHeaders;
 import com.ticketing.listing.dlq.DeadLetters;
 import com.ticketing.listing.dlq.RejectReason;
 import com.ticketing.listing.stream.TopicNames;

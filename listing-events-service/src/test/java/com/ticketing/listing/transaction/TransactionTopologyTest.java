@@ -22,7 +22,7 @@ import com.ticketing.events.payload.transaction.TransactionCreated;
 import com.ticketing.events.payload.transaction.TransactionStatus;
 import com.ticketing.events.payload.transaction.TransactionStep;
 import com.ticketing.events.payload.transaction.TransactionUpdated;
-import com.ticketing.listing.dlq.DeadLetterHeaders;
+import com.ticketing.events.topic.DeadLetterHeaders;
 import com.ticketing.listing.dlq.DeadLetters;
 import com.ticketing.listing.stream.UpdateIds;
 import com.ticketing.listing.support.MarketplaceEvents;

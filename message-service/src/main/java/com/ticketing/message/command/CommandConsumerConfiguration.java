@@ -1,6 +1,7 @@
 package com.ticketing.message.command;
 
 import com.ticketing.events.serde.EventDecodingException;
+import com.ticketing.events.topic.DeadLetterHeaders;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.message.kafka.KafkaTopicsConfiguration.ProvisionedTopics;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +36,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class CommandConsumerConfiguration {
 
     static final String FACTORY = "commandContainerFactory";
-
-    /** Header names on dead letters, the same as the other services use. */
-    public static final String REASON_HEADER = "dlq.reason";
-    public static final String MESSAGE_HEADER = "dlq.message";
-    public static final String REFUSED_BY_HEADER = "dlq.refused.by";
 
     @Bean(FACTORY)
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> commandContainerFactory(
@@ -91,9 +87,9 @@ public class CommandConsumerConfiguration {
         String reason = cause instanceof EventDecodingException decoding ? decoding.failure().name() : "PROCESSING_ERROR";
         String message = cause != null ? cause.getMessage() : String.valueOf(failure.getMessage());
         RecordHeaders headers = new RecordHeaders();
-        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(MESSAGE_HEADER, message.getBytes(StandardCharsets.UTF_8));
-        headers.add(REFUSED_BY_HEADER, "message-service".getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.MESSAGE, message.getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.REFUSED_BY, "message-service".getBytes(StandardCharsets.UTF_8));
         return headers;
     }
 }

@@ -1,9 +1,12 @@
-package com.ticketing.listing.dlq;
+package com.ticketing.events.topic;
 
-/** The header names a dead-letter record carries next to the refused record's unchanged key and value. */
+/**
+ * The header names a dead-letter record carries next to the refused record's unchanged key and value,
+ * the same in every service that refuses records to a {@link Topic#deadLetter() .dlq} topic.
+ */
 public final class DeadLetterHeaders {
 
-    /** Machine-readable reason, one of {@link RejectReason}. */
+    /** Machine-readable reason (listing-events-service's reject reasons, a decode failure, ...). */
     public static final String REASON = "dlq.reason";
     /** Human-readable explanation. */
     public static final String MESSAGE = "dlq.message";
