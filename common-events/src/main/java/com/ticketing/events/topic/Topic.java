@@ -48,6 +48,11 @@ public record Topic(String name, int partitions, Map<String, String> configs, Se
         return eventTypes.contains(type);
     }
 
+    /** Whether a producer may write this event here (its type is one of the topic's). */
+    public boolean carries(CloudEvent<?> event) {
+        return eventTypes.stream().anyMatch(event::is);
+    }
+
     /** The dead-letter topic of this topic: same partitions, long retention, no event types of its own. */
     public Topic deadLetter() {
         return new Topic(name + DLQ_SUFFIX, partitions, Topics.KEEP_30_DAYS, Set.of());

@@ -1,7 +1,6 @@
 package com.ticketing.gateway.kafka;
 
 import com.ticketing.events.envelope.CloudEvent;
-import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.serde.CloudEventSerde;
 import com.ticketing.events.topic.Topic;
 import com.ticketing.gateway.config.GatewayProperties;
@@ -45,7 +44,7 @@ public class EventPublisher implements DisposableBean {
 
     /** Publishes {@code event} to {@code topic} keyed by {@code key}; completes once acknowledged. */
     public Mono<RecordMetadata> publish(Topic topic, String key, CloudEvent<?> event) {
-        if (!topic.carries(EventTypes.byName(event.type()).orElseThrow())) {
+        if (!topic.carries(event)) {
             return Mono.error(new IllegalArgumentException(topic.name() + " does not carry " + event.type()));
         }
         return Mono.<RecordMetadata>create(sink -> producer.send(new ProducerRecord<>(topic.name(), key, event),

@@ -26,7 +26,7 @@ public class Outbox {
      * queued twice (re-emitted events carry deterministic ids).
      */
     public Mono<Void> append(Topic topic, String key, CloudEvent<?> event) {
-        if (!topic.eventTypes().isEmpty() && topic.eventTypes().stream().noneMatch(event::is)) {
+        if (!topic.carries(event)) {
             return Mono.error(new IllegalArgumentException(topic.name() + " does not carry " + event.type()));
         }
         return db.sql("""
