@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Per-user limits ({@code ticketing.limits.*}).
  *
  * @param messages        message sends, socket and REST together
- * @param typing          typing signals that reach Kafka
+ * @param typingPerWindow typing signals of one user that reach Kafka in any 10 s
  * @param typingCoalesce  repeated {@code typing:start} to one receiver within this window are forwarded once
  * @param maxContentLength message content after trimming (in characters, i.e. code points)
  * @param maxRoomsPerSocket listings and transactions one socket may follow

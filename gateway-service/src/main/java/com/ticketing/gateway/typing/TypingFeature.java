@@ -31,13 +31,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class TypingFeature implements SocketFeature {
 
+    /** The window of {@code ticketing.limits.typing-per-window}. */
+    static final Duration TYPING_WINDOW = Duration.ofSeconds(10);
+
     private final EventPublisher publisher;
     private final SlidingWindowRateLimiter limiter;
     private final TypingCoalescer coalescer;
 
     public TypingFeature(EventPublisher publisher, LimitsProperties limits) {
         this.publisher = publisher;
-        this.limiter = new SlidingWindowRateLimiter(new RateLimit(limits.typingPerWindow(), Duration.ofSeconds(10)));
+        this.limiter = new SlidingWindowRateLimiter(new RateLimit(limits.typingPerWindow(), TYPING_WINDOW));
         this.coalescer = new TypingCoalescer(limits.typingCoalesce().toNanos(), System::nanoTime);
     }
 
