@@ -1,6 +1,7 @@
 package com.ticketing.socketio.engine;
 
 import com.ticketing.socketio.DisconnectReason;
+import java.util.List;
 
 /**
  * One Engine.IO session as the layer above sees it: an id, the current transport, a way to send
@@ -18,11 +19,18 @@ public interface EngineSocket {
     HandshakeData handshake();
 
     /**
-     * Queues a message packet for delivery. The same {@link EngineMessage} instance may be sent to
+     * Queues message packets for delivery, together: nothing another thread sends comes between
+     * them, and a waiting long-poll is answered with all of them (a Socket.IO packet and its binary
+     * attachments go out in one response). The same {@link EngineMessage} instance may be sent to
      * many sessions: it is encoded once. Returns false if the session is closed; a full outbound
      * queue closes the session with {@link DisconnectReason#OUTBOUND_OVERFLOW}.
      */
-    boolean send(EngineMessage message);
+    boolean send(List<EngineMessage> messages);
+
+    /** Queues one message packet for delivery, as {@link #send(List)}. */
+    default boolean send(EngineMessage message) {
+        return send(List.of(message));
+    }
 
     /** Closes the session; the handler's {@code onClose} is called once with this reason. */
     void close(DisconnectReason reason);

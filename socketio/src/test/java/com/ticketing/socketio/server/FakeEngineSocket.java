@@ -122,11 +122,11 @@ final class FakeEngineSocket implements EngineSocket {
     }
 
     @Override
-    public boolean send(EngineMessage message) {
+    public boolean send(List<EngineMessage> messages) {
         if (closedWith.get() != null) {
             return false;
         }
-        sent.add(message);
+        sent.addAll(messages);
         return true;
     }
 

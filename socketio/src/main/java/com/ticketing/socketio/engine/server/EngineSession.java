@@ -4,11 +4,13 @@ import com.ticketing.socketio.DisconnectReason;
 import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.EngineSocket;
 import com.ticketing.socketio.engine.HandshakeData;
+import com.ticketing.socketio.engine.SerialExecutor;
 import com.ticketing.socketio.engine.packet.EngineIoProtocol;
 import com.ticketing.socketio.engine.packet.EnginePacket;
 import com.ticketing.socketio.engine.packet.EnginePacket.BinaryMessage;
 import com.ticketing.socketio.engine.packet.EnginePacket.Message;
 import io.netty.util.Timer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,7 @@ public final class EngineSession implements EngineSocket {
     private final EngineIoServer server;
     private final String id;
     private final HandshakeData handshake;
-    private final InboundDispatcher inbound = new InboundDispatcher();
+    private final SerialExecutor inbound = new SerialExecutor();
     private final Heartbeat heartbeat = new Heartbeat(this);
     private final UpgradeProbe upgrade = new UpgradeProbe(this);
     private final WebSocketTransport webSocketTransport = new WebSocketTransport(this, upgrade);
@@ -74,15 +76,18 @@ public final class EngineSession implements EngineSocket {
     }
 
     @Override
-    public boolean send(EngineMessage message) {
+    public boolean send(List<EngineMessage> messages) {
         PollResponder responder = null;
         String payload = null;
-        boolean accepted;
+        boolean accepted = true;
         synchronized (this) {
             if (state != State.OPEN) {
                 return false;
             }
-            accepted = webSocket != null ? webSocketTransport.write(message) : polling.queue.offer(message);
+            for (int i = 0; accepted && i < messages.size(); i++) {
+                EngineMessage message = messages.get(i);
+                accepted = webSocket != null ? webSocketTransport.write(message) : polling.queue.offer(message);
+            }
             if (accepted && polling != null && polling.pendingPoll != null) {
                 responder = polling.takePendingPoll();
                 payload = polling.takePayload();
@@ -197,9 +202,9 @@ public final class EngineSession implements EngineSocket {
 
     private void deliver(EnginePacket packet) {
         if (packet instanceof Message message) {
-            inbound.dispatch(() -> server.handler().onText(this, message.text()));
+            inbound.execute(() -> server.handler().onText(this, message.text()));
         } else if (packet instanceof BinaryMessage binary) {
-            inbound.dispatch(() -> server.handler().onBinary(this, binary.data()));
+            inbound.execute(() -> server.handler().onBinary(this, binary.data()));
         }
     }
 
@@ -277,7 +282,7 @@ public final class EngineSession implements EngineSocket {
         if (activeLink != null) {
             activeLink.close();
         }
-        inbound.dispatch(() -> server.handler().onClose(this, reason));
+        inbound.execute(() -> server.handler().onClose(this, reason));
     }
 
     /** A closing session whose close packet was never polled is dropped. */
@@ -295,7 +300,7 @@ public final class EngineSession implements EngineSocket {
 
     void start() {
         heartbeat.start();
-        inbound.dispatch(() -> server.handler().onOpen(this));
+        inbound.execute(() -> server.handler().onOpen(this));
     }
 
     /** Called under the lock. */

@@ -3,6 +3,7 @@ package com.ticketing.socketio.server.client;
 import com.ticketing.socketio.DisconnectReason;
 import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.EngineSocket;
+import com.ticketing.socketio.engine.SerialExecutor;
 import com.ticketing.socketio.packet.InvalidPacketException;
 import com.ticketing.socketio.packet.Packet;
 import com.ticketing.socketio.packet.PacketDecoder;
@@ -110,18 +111,9 @@ public final class ClientConnection implements Executor {
         });
     }
 
-    /**
-     * Sends the messages of one packet. A packet's text and attachments must not interleave with
-     * another packet's, so the messages of one packet go out under this client's lock.
-     */
+    /** Sends the messages of one packet, its text and binary attachments together. */
     public boolean send(List<EngineMessage> messages) {
-        synchronized (this) {
-            boolean sent = true;
-            for (EngineMessage message : messages) {
-                sent &= engine.send(message);
-            }
-            return sent;
-        }
+        return engine.send(messages);
     }
 
     /** Closes the whole connection; sockets leave when the engine reports the close. */

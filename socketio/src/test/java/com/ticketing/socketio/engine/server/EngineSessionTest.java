@@ -99,6 +99,19 @@ class EngineSessionTest {
     }
 
     @Test
+    void aPacketAndItsAttachmentsAnswerAWaitingPollTogether() {
+        server.openPolling(HANDSHAKE);
+        EngineSession session = (EngineSession) handler.assertNextOpen();
+        List<String> answers = new ArrayList<>();
+        assertThat(session.attachPoll(answers::add)).isTrue();
+
+        session.send(List.of(EngineMessage.text("51-[\"file\",{\"_placeholder\":true,\"num\":0}]"),
+                EngineMessage.binary(new byte[] {1, 2, 3})));
+
+        assertThat(answers).containsExactly("451-[\"file\",{\"_placeholder\":true,\"num\":0}]\u001ebAQID");
+    }
+
+    @Test
     void pollingQueueBeyondByteLimitClosesWithOutboundOverflow() {
         server.openPolling(HANDSHAKE);
         EngineSocket session = handler.assertNextOpen();

@@ -1,4 +1,4 @@
-package com.ticketing.socketio.server.client;
+package com.ticketing.socketio.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.ticketing.socketio.server.client;
+package com.ticketing.socketio.engine;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -8,11 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the tasks of one client one at a time, in submission order, on whichever thread submitted
- * while the client was idle: no thread hop in the common case, never two handlers of a session at
- * once, nothing blocks.
+ * Runs the tasks of one session (or one client) one at a time, in submission order, on whichever
+ * thread submitted while it was idle: no thread hop in the common case, never two handlers of a
+ * session at once, nothing blocks and no lock is held while a task runs, so a task may send to or
+ * close any session, its own included.
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
 
     private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
 
@@ -30,7 +31,7 @@ final class SerialExecutor implements Executor {
             try {
                 next.run();
             } catch (RuntimeException e) {
-                log.error("Socket.IO task failed", e);
+                log.error("Serial task failed", e);
             }
         } while (pending.decrementAndGet() != 0);
     }
