@@ -17,7 +17,6 @@ public enum DisconnectReason {
     SERVER_NAMESPACE_DISCONNECT("server namespace disconnect"),
     FORCED_SERVER_CLOSE("forced server close"),
     CONNECT_TIMEOUT("connect timeout"),
-    OUTBOUND_OVERFLOW("outbound buffer overflow"),
     PAYLOAD_TOO_LARGE("payload too large");
 
     private final String wireText;

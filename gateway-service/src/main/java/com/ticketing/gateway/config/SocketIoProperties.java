@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Socket.IO settings of the gateway ({@code ticketing.socketio.*}); defaults are the contract's.
@@ -11,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param corsOrigins          origins allowed to poll cross-origin; {@code *} allows any
  * @param maxSocketsPerUser    the next CONNECT beyond this is refused with "Too many connections"
  * @param maxOutboundPackets   a socket that lets this many packets pile up unread is disconnected
+ * @param maxOutboundBytes     a socket whose client lets this much wait unread is disconnected at once
+ *                             ({@code transport error}, so it may recover)
  */
 @ConfigurationProperties("ticketing.socketio")
 public record SocketIoProperties(@DefaultValue("25s") Duration pingInterval, @DefaultValue("20s") Duration pingTimeout,
@@ -18,7 +21,8 @@ public record SocketIoProperties(@DefaultValue("25s") Duration pingInterval, @De
                                  @DefaultValue("10s") Duration ackTimeout, @DefaultValue("*") List<String> corsOrigins,
                                  @DefaultValue("true") boolean corsCredentials,
                                  @DefaultValue("20") int maxSocketsPerUser,
-                                 @DefaultValue("1000") int maxOutboundPackets) {
+                                 @DefaultValue("1000") int maxOutboundPackets,
+                                 @DefaultValue("256KB") DataSize maxOutboundBytes) {
 
     public SocketIoProperties {
         if (maxSocketsPerUser < 1) {

@@ -61,7 +61,7 @@ public class SocketIoConfiguration {
                 .withHeartbeat(properties.pingInterval(), properties.pingTimeout())
                 .withMaxPayload(properties.maxPayload())
                 .withCors(cors)
-                .withOutboundLimits(properties.maxOutboundPackets(), 8L * 1024 * 1024), io);
+                .withOutboundLimits(properties.maxOutboundPackets(), properties.maxOutboundBytes().toBytes()), io);
         Gauge.builder("gateway.engineio.sessions", engine, EngineIoServer::sessionCount).register(meters);
         return engine;
     }

@@ -2,10 +2,12 @@ package com.ticketing.socketio.engine;
 
 import com.ticketing.socketio.DisconnectReason;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * One Engine.IO session as the layer above sees it: an id, the current transport, a way to send
- * message packets and a way to close. Thread-safe.
+ * message packets and a way to close. {@link #send} and {@link #close} may be called from any
+ * thread; everything else the session does runs on its {@link #executor()}.
  */
 public interface EngineSocket {
 
@@ -19,15 +21,23 @@ public interface EngineSocket {
     HandshakeData handshake();
 
     /**
-     * Queues message packets for delivery, together: nothing another thread sends comes between
-     * them, and a waiting long-poll is answered with all of them (a Socket.IO packet and its binary
-     * attachments go out in one response). The same {@link EngineMessage} instance may be sent to
-     * many sessions: it is encoded once. Returns false if the session is closed; a full outbound
-     * queue closes the session with {@link DisconnectReason#OUTBOUND_OVERFLOW}.
+     * The session's own serial executor: tasks run one at a time, in order, on the thread that owns
+     * the connection, and the handler's calls for this session run there too. The layer above runs
+     * its per-connection work here, so a session's state has one owner and needs no lock.
+     */
+    Executor executor();
+
+    /**
+     * Appends message packets for delivery, together and in order: nothing another thread sends
+     * comes between them, and a waiting long-poll is answered with all of them (a Socket.IO packet
+     * and its binary attachments go out in one response). The same {@link EngineMessage} instance
+     * may be sent to many sessions: it is encoded once. Returns false if the session is closed. A
+     * client that stops reading, so that more than the outbound limit waits for it, is dropped at
+     * once with {@link DisconnectReason#TRANSPORT_ERROR}.
      */
     boolean send(List<EngineMessage> messages);
 
-    /** Queues one message packet for delivery, as {@link #send(List)}. */
+    /** Appends one message packet for delivery, as {@link #send(List)}. */
     default boolean send(EngineMessage message) {
         return send(List.of(message));
     }

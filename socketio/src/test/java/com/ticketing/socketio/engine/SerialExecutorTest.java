@@ -65,4 +65,20 @@ class SerialExecutorTest {
         executor.execute(() -> ran.set(true));
         assertThat(ran).isTrue();
     }
+
+    @Test
+    void taskThatThrowsAnErrorDoesNotStallTheTasksAfterIt() {
+        AtomicBoolean ran = new AtomicBoolean();
+        try {
+            executor.execute(() -> {
+                throw new StackOverflowError("deep handler");
+            });
+        } catch (Throwable escaped) {
+            // the executor may report it; it must not stop running tasks
+        }
+
+        executor.execute(() -> ran.set(true));
+
+        assertThat(ran).isTrue();
+    }
 }

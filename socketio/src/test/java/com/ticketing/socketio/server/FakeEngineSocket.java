@@ -8,10 +8,12 @@ import com.ticketing.socketio.engine.EngineIoHandler;
 import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.EngineSocket;
 import com.ticketing.socketio.engine.HandshakeData;
+import com.ticketing.socketio.engine.SerialExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +30,7 @@ final class FakeEngineSocket implements EngineSocket {
     private final EngineIoHandler handler;
     private final BlockingQueue<EngineMessage> sent = new LinkedBlockingQueue<>();
     private final AtomicReference<DisconnectReason> closedWith = new AtomicReference<>();
+    private final SerialExecutor executor = new SerialExecutor();
     private volatile String transport = "polling";
 
     private FakeEngineSocket(EngineIoHandler handler) {
@@ -119,6 +122,11 @@ final class FakeEngineSocket implements EngineSocket {
     @Override
     public HandshakeData handshake() {
         return new HandshakeData(Map.of("EIO", "4"), Map.of("origin", List.of("http://test")), null);
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
     }
 
     @Override

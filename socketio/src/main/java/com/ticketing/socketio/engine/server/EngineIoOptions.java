@@ -47,7 +47,7 @@ public record EngineIoOptions(Duration pingInterval, Duration pingTimeout, Durat
     /** The reference defaults: ping every 25 s, 20 s to answer, 10 s to upgrade, 1,000,000 bytes. */
     public static EngineIoOptions defaults() {
         return new EngineIoOptions(Duration.ofSeconds(25), Duration.ofSeconds(20), Duration.ofSeconds(10),
-                1_000_000, KNOWN_TRANSPORTS, true, Cors.DISABLED, 10_000, 16L * 1024 * 1024);
+                1_000_000, KNOWN_TRANSPORTS, true, Cors.DISABLED, 10_000, 256L * 1024);
     }
 
     /** A copy with other heartbeat timings. */

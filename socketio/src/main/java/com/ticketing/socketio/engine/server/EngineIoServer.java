@@ -2,6 +2,7 @@ package com.ticketing.socketio.engine.server;
 
 import com.ticketing.socketio.DisconnectReason;
 import com.ticketing.socketio.engine.EngineIoHandler;
+import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.HandshakeData;
 import com.ticketing.socketio.engine.RandomIds;
 import com.ticketing.socketio.engine.packet.EngineIoProtocol;
@@ -9,7 +10,7 @@ import com.ticketing.socketio.engine.packet.EngineIoProtocol.PacketType;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.nio.charset.StandardCharsets;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ public final class EngineIoServer implements AutoCloseable {
     private final EngineIoHandler handler;
     private final Predicate<HandshakeData> allowRequest;
     private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EventExecutor, DrainBatch> drainBatches = new ConcurrentHashMap<>();
     private final AtomicInteger openSessions = new AtomicInteger();
     private final HashedWheelTimer timer;
     private volatile boolean closed;
@@ -106,10 +108,13 @@ public final class EngineIoServer implements AutoCloseable {
         }
     }
 
-    /** Opens a polling session; returns the payload that answers the handshake GET (the open packet). */
-    public String openPolling(HandshakeData handshake) {
+    /**
+     * Opens a polling session owned by {@code owner} (the event loop of the handshake's connection);
+     * returns the payload that answers the handshake GET (the open packet).
+     */
+    public String openPolling(HandshakeData handshake, EventExecutor owner) {
         authorize(handshake);
-        EngineSession session = new EngineSession(this, RandomIds.next(), handshake, null);
+        EngineSession session = new EngineSession(this, RandomIds.next(), handshake, owner, null);
         String openPacket = openPacket(session);
         register(session);
         return openPacket;
@@ -117,8 +122,9 @@ public final class EngineIoServer implements AutoCloseable {
 
     /** Opens a session on a WebSocket connected without sid: the open packet is its first frame. */
     public EngineSession openWebSocket(HandshakeData handshake, WebSocketLink link) {
-        EngineSession session = new EngineSession(this, RandomIds.next(), handshake, link);
-        link.sendText(openPacket(session).getBytes(StandardCharsets.UTF_8));
+        EngineSession session = new EngineSession(this, RandomIds.next(), handshake, link.eventLoop(), link);
+        link.write(EngineMessage.control(PacketType.OPEN, openPacket(session).substring(1)));
+        link.flush();
         register(session);
         return session;
     }
@@ -162,6 +168,11 @@ public final class EngineIoServer implements AutoCloseable {
         return timer;
     }
 
+    /** The drain batch of one event loop. */
+    DrainBatch drainBatch(EventExecutor loop) {
+        return drainBatches.computeIfAbsent(loop, DrainBatch::new);
+    }
+
     void sessionClosed() {
         openSessions.decrementAndGet();
     }
@@ -177,10 +188,7 @@ public final class EngineIoServer implements AutoCloseable {
             return;
         }
         long nanos = options.pingInterval().plus(options.pingTimeout()).toNanos();
-        timer.newTimeout(t -> {
-            session.lingerExpired();
-            forget(session);
-        }, nanos, TimeUnit.NANOSECONDS);
+        timer.newTimeout(t -> session.lingerExpired(), nanos, TimeUnit.NANOSECONDS);
     }
 
     /** As Node's check: header values may hold tab, visible ASCII and obs-text only. */

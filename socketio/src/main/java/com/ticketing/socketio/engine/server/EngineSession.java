@@ -6,27 +6,35 @@ import com.ticketing.socketio.engine.EngineSocket;
 import com.ticketing.socketio.engine.HandshakeData;
 import com.ticketing.socketio.engine.SerialExecutor;
 import com.ticketing.socketio.engine.packet.EngineIoProtocol;
+import com.ticketing.socketio.engine.packet.EngineIoProtocol.PacketType;
 import com.ticketing.socketio.engine.packet.EnginePacket;
 import com.ticketing.socketio.engine.packet.EnginePacket.BinaryMessage;
 import com.ticketing.socketio.engine.packet.EnginePacket.Message;
 import io.netty.util.Timer;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Engine.IO session: its transport (polling, then perhaps WebSocket), outbound packets,
- * heartbeat, upgrade and its single close. The public methods below {@link EngineSocket}'s are for
- * the transport adapters.
+ * heartbeat, upgrade and its single close.
  *
- * <p>State is guarded by {@code this}, also in the collaborators {@link PollingTransport},
- * {@link WebSocketTransport} and {@link UpgradeProbe}; I/O and handler calls happen outside the lock.
+ * <p>Everything but {@link #send} runs on the session's {@link SerialExecutor}, owned by the event
+ * loop of its connection (of the WebSocket, once upgraded): the state here and in the collaborators
+ * {@link PollingTransport}, {@link WebSocketTransport}, {@link UpgradeProbe} and {@link Heartbeat}
+ * belongs to that one thread and needs no lock. Producers on other threads only append to the
+ * {@link Outbound}; the drain writes in append order and flushes once. The public methods below
+ * {@link EngineSocket}'s are for the transport adapters; they hand their work to the executor.
  */
 public final class EngineSession implements EngineSocket {
 
     private static final Logger log = LoggerFactory.getLogger(EngineSession.class);
-    private static final byte[] PING_FRAME = {'2'};
-    static final String NOOP_PAYLOAD = "6";
+    private static final List<EngineMessage> PING = List.of(EngineMessage.control(PacketType.PING, ""));
+    static final String NOOP_PAYLOAD = String.valueOf(PacketType.NOOP.code());
 
     /** CLOSING: closed, but lingering until a poll takes the close packet. */
     enum State { OPEN, CLOSING, CLOSED }
@@ -34,25 +42,33 @@ public final class EngineSession implements EngineSocket {
     private final EngineIoServer server;
     private final String id;
     private final HandshakeData handshake;
-    private final SerialExecutor inbound = new SerialExecutor();
-    private final Heartbeat heartbeat = new Heartbeat(this);
+    private final SerialExecutor executor;
+    private final Outbound outbound = new Outbound();
+    private final Heartbeat heartbeat;
     private final UpgradeProbe upgrade = new UpgradeProbe(this);
     private final WebSocketTransport webSocketTransport = new WebSocketTransport(this, upgrade);
-    private final PollingTransport pollingTransport;
-    private volatile long lastPacketNanos = System.nanoTime();
+    private final PollingTransport pollingTransport = new PollingTransport(this);
     private volatile State state = State.OPEN;
     private volatile String transportName;
-    private PollingState polling;
-    private WebSocketLink webSocket;
+    private volatile WebSocketLink webSocket; // read by producers for the backlog, written on the executor
+    private long lastPacketNanos = System.nanoTime();
+    private volatile PollingState polling; // volatile only for hasPendingPoll()
+    /** What polling still held when the session upgraded: written to the WebSocket first. */
+    private ArrayDeque<List<EngineMessage>> carriedOver;
 
-    EngineSession(EngineIoServer server, String id, HandshakeData handshake, WebSocketLink webSocket) {
+    EngineSession(EngineIoServer server, String id, HandshakeData handshake, EventExecutor owner,
+                  WebSocketLink webSocket) {
         this.server = server;
         this.id = id;
         this.handshake = handshake;
-        this.pollingTransport = new PollingTransport(this, server);
+        this.executor = new SerialExecutor(owner);
+        this.heartbeat = new Heartbeat(this, server.options());
         this.webSocket = webSocket;
-        this.polling = webSocket == null ? new PollingState(server.options()) : null;
+        this.polling = webSocket == null ? new PollingState() : null;
         this.transportName = webSocket == null ? EngineIoProtocol.POLLING : EngineIoProtocol.WEBSOCKET;
+        if (webSocket != null) {
+            webSocket.onWritable(this::scheduleDrain);
+        }
     }
 
     @Override
@@ -71,127 +87,212 @@ public final class EngineSession implements EngineSocket {
     }
 
     @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
     public boolean isOpen() {
         return state == State.OPEN;
     }
 
     @Override
     public boolean send(List<EngineMessage> messages) {
-        PollResponder responder = null;
-        String payload = null;
-        boolean accepted = true;
-        synchronized (this) {
-            if (state != State.OPEN) {
-                return false;
-            }
-            for (int i = 0; accepted && i < messages.size(); i++) {
-                EngineMessage message = messages.get(i);
-                accepted = webSocket != null ? webSocketTransport.write(message) : polling.queue.offer(message);
-            }
-            if (accepted && polling != null && polling.pendingPoll != null) {
-                responder = polling.takePendingPoll();
-                payload = polling.takePayload();
-            }
-        }
-        if (!accepted) {
-            close(DisconnectReason.OUTBOUND_OVERFLOW, CloseMode.ABORT);
+        if (state != State.OPEN) {
             return false;
         }
-        if (responder != null) {
-            responder.respond(payload);
+        // What already waited for the client decides: one packet larger than the limit still goes out.
+        long waitingBefore = outbound.offer(messages) - Outbound.sizeOf(messages);
+        WebSocketLink link = webSocket;
+        if (link != null) {
+            waitingBefore += link.pendingWriteBytes();
         }
+        if (overLimit(waitingBefore, outbound.packets())) {
+            executor.execute(() -> close(DisconnectReason.TRANSPORT_ERROR, CloseMode.DROP));
+            return false;
+        }
+        scheduleDrain();
         return true;
     }
 
     @Override
     public void close(DisconnectReason reason) {
-        close(reason, CloseMode.GRACEFUL);
+        executor.execute(() -> close(reason, CloseMode.GRACEFUL));
     }
 
-    // ---- polling transport ------------------------------------------------------------------
+    // ---- for the transport adapters: each hands its work to the executor ---------------------------
 
-    /**
-     * Attaches a long-polling GET, answered at once if something is due, else when it is. Returns
-     * false when the session cannot take it (upgraded, closed, or a GET already pending: that
-     * overlap closes the session, as the reference does); the caller then answers 400.
-     */
-    public boolean attachPoll(PollResponder responder) {
-        return pollingTransport.attachPoll(responder);
+    /** A long-polling GET for this session; the responder is answered now or once something is due. */
+    public void attachPoll(PollResponder responder) {
+        executor.execute(() -> pollingTransport.attachPoll(responder));
     }
 
-    /** Whether a long-polling GET is waiting for packets. */
-    public boolean hasPendingPoll() {
-        return pollingTransport.hasPendingPoll();
-    }
-
-    /** The client went away while its GET was pending: a transport error, as the reference treats it. */
+    /** The client went away while its GET was pending. */
     public void pollAborted(PollResponder responder) {
-        pollingTransport.pollAborted(responder);
+        executor.execute(() -> pollingTransport.pollAborted(responder));
     }
 
-    /** A POST starts; false (and the session closed) if another one is still in progress. */
-    public boolean beginPost() {
-        return pollingTransport.beginPost();
+    /** A POST starts; completes with false (the session closed on an overlap) if it may not. */
+    public CompletableFuture<Boolean> beginPost() {
+        CompletableFuture<Boolean> allowed = new CompletableFuture<>();
+        executor.execute(() -> allowed.complete(pollingTransport.beginPost()));
+        return allowed;
     }
 
     /** The body of the POST in progress, a polling payload, arrived in full. */
     public void endPost(String body) {
-        pollingTransport.endPost(body);
+        executor.execute(() -> pollingTransport.endPost(body));
     }
 
     /** The POST in progress failed (too large, wrong content, connection lost); the session ends. */
     public void abortPost(DisconnectReason reason) {
-        pollingTransport.abortPost(reason);
+        executor.execute(() -> pollingTransport.abortPost(reason));
     }
 
-    // ---- websocket transport ----------------------------------------------------------------
-
-    /** A WebSocket with this session's sid connected; false if it may not probe (the caller closes it). */
-    public boolean beginUpgrade(WebSocketLink link) {
-        return upgrade.begin(link);
+    /** A WebSocket with this session's sid connected to probe an upgrade; it is closed if it may not. */
+    public void probe(WebSocketLink link) {
+        executor.execute(() -> {
+            if (!upgrade.begin(link)) {
+                link.close(); // as the reference: a socket for a session upgraded, upgrading or gone
+            }
+        });
     }
 
     /** A text frame arrived on {@code link}. */
     public void onWebSocketText(WebSocketLink link, String frame) {
-        webSocketTransport.onText(link, frame);
+        executor.execute(() -> webSocketTransport.onText(link, frame));
     }
 
     /** A binary frame arrived on {@code link}: a binary message. */
     public void onWebSocketBinary(WebSocketLink link, byte[] frame) {
-        webSocketTransport.onBinary(link, frame);
+        executor.execute(() -> webSocketTransport.onBinary(link, frame));
     }
 
     /** The connection behind {@code link} ended, for {@code reason}. */
     public void onWebSocketClosed(WebSocketLink link, DisconnectReason reason) {
-        webSocketTransport.onClosed(link, reason);
+        executor.execute(() -> webSocketTransport.onClosed(link, reason));
+    }
+
+    // ---- outbound -----------------------------------------------------------------------------
+
+    /** Schedules one drain for every burst of appends, batched with the other sessions of its loop. */
+    private void scheduleDrain() {
+        if (outbound.claimDrain()) {
+            server.drainBatch(executor.owner()).add(this);
+        }
+    }
+
+    /** Hands what was appended to the transport; runs on the executor, through the drain batch. */
+    void drain() {
+        executor.execute(this::drainNow);
+    }
+
+    private void drainNow() {
+        outbound.drainStarted();
+        if (state != State.OPEN) {
+            outbound.clear();
+            return;
+        }
+        WebSocketLink link = webSocket;
+        if (link != null) {
+            writeTo(link, false);
+        } else {
+            moveToPolling();
+        }
     }
 
     /**
-     * Called under the lock once the probe on {@code link} succeeded: the link becomes the transport
-     * and polling ends. Returns the pending poll, if any, for the caller to end with a noop.
+     * Writes while the connection is writable (or everything, before a graceful close), then flushes
+     * once; the connection's writability schedules the rest.
      */
-    PollResponder switchToWebSocket(WebSocketLink link) {
-        webSocket = link;
-        transportName = EngineIoProtocol.WEBSOCKET;
-        PollResponder responder = polling.takePendingPoll();
-        if (polling.pingDue) {
-            link.sendText(PING_FRAME);
+    private void writeTo(WebSocketLink link, boolean everything) {
+        boolean wrote = false;
+        if (carriedOver != null) {
+            carriedOver.forEach(packet -> write(link, packet));
+            wrote = !carriedOver.isEmpty();
+            carriedOver = null;
         }
-        polling.queue.drainTo(webSocketTransport::write);
-        polling = null;
-        return responder;
+        List<EngineMessage> packet;
+        while ((everything || link.isWritable()) && (packet = outbound.poll()) != null) {
+            write(link, packet);
+            wrote = true;
+        }
+        if (wrote) {
+            link.flush();
+        }
     }
 
-    // ---- packets, heartbeat and close -------------------------------------------------------
+    private static void write(WebSocketLink link, List<EngineMessage> packet) {
+        for (int i = 0; i < packet.size(); i++) {
+            link.write(packet.get(i));
+        }
+    }
+
+    private void moveToPolling() {
+        List<EngineMessage> packet;
+        while ((packet = outbound.poll()) != null) {
+            if (overLimit(polling.waitingBytes(), polling.waitingPackets() + 1)) {
+                close(DisconnectReason.TRANSPORT_ERROR, CloseMode.DROP); // the client stopped polling
+                return;
+            }
+            polling.add(packet);
+        }
+        if (polling.mustAnswerNow()) {
+            answerPendingPoll();
+        }
+    }
+
+    /** Whether a client for whom this much already waits has stopped reading. */
+    private boolean overLimit(long bytesWaiting, int packets) {
+        EngineIoOptions options = server.options();
+        return bytesWaiting > options.maxOutboundBytes() || packets > options.maxOutboundPackets();
+    }
+
+    /** Answers a waiting poll, if any, with everything due (a noop when nothing is). */
+    void answerPendingPoll() {
+        PollResponder responder = polling.takePendingPoll();
+        if (responder != null) {
+            responder.respond(polling.takePayload());
+        }
+    }
+
+    /**
+     * The probe on {@code link} completed: the link becomes the transport, the session moves to the
+     * link's event loop, and what polling still held goes out first.
+     */
+    void switchToWebSocket(WebSocketLink link) {
+        PollingState previous = polling;
+        carriedOver = previous.takeWaiting();
+        if (previous.pingDue) {
+            carriedOver.addFirst(PING);
+        }
+        PollResponder responder = previous.takePendingPoll();
+        polling = null;
+        webSocket = link;
+        transportName = EngineIoProtocol.WEBSOCKET;
+        link.onWritable(this::scheduleDrain);
+        executor.moveTo(link.eventLoop());
+        log.debug("Session {} upgraded to websocket", id);
+        if (responder != null) {
+            responder.respond(NOOP_PAYLOAD);
+        }
+        if (!outbound.claimDrain()) {
+            return; // a drain is already on its way and will write the carried-over packets
+        }
+        server.drainBatch(link.eventLoop()).add(this);
+    }
+
+    // ---- packets, heartbeat and close ---------------------------------------------------------
 
     /** A packet arrived on the session's current transport. */
     void onPacket(EnginePacket packet) {
-        if (state != State.OPEN) {
+        if (state != State.OPEN || heartbeatExpired()) {
             return;
         }
-        lastPacketNanos = System.nanoTime();
+        long now = System.nanoTime();
+        lastPacketNanos = now;
         switch (packet.type()) {
-            case PONG -> heartbeat.pongReceived();
+            case PONG -> heartbeat.pongReceived(now);
             case MESSAGE -> deliver(packet);
             case CLOSE -> close(DisconnectReason.TRANSPORT_CLOSE, CloseMode.CLIENT_CLOSED);
             // v4 heartbeats go from server to client only
@@ -202,31 +303,31 @@ public final class EngineSession implements EngineSocket {
 
     private void deliver(EnginePacket packet) {
         if (packet instanceof Message message) {
-            inbound.execute(() -> server.handler().onText(this, message.text()));
+            server.handler().onText(this, message.text());
         } else if (packet instanceof BinaryMessage binary) {
-            inbound.execute(() -> server.handler().onBinary(this, binary.data()));
+            server.handler().onBinary(this, binary.data());
         }
     }
 
-    void sendPing() {
-        PollResponder responder = null;
-        String payload = null;
-        synchronized (this) {
-            if (state != State.OPEN) {
-                return;
-            }
-            if (webSocket != null) {
-                webSocket.sendText(PING_FRAME);
-            } else {
-                polling.pingDue = true;
-                responder = polling.takePendingPoll();
-                if (responder != null) {
-                    payload = polling.takePayload();
-                }
-            }
+    /** Whether the client let the heartbeat deadline pass; if so the session is closed now. */
+    boolean heartbeatExpired() {
+        if (state == State.OPEN && heartbeat.expired(System.nanoTime())) {
+            pingTimedOut();
+            return true;
         }
-        if (responder != null) {
-            responder.respond(payload);
+        return false;
+    }
+
+    void sendPing() {
+        if (state != State.OPEN) {
+            return;
+        }
+        if (webSocket != null) {
+            outbound.offer(PING);
+            scheduleDrain();
+        } else {
+            polling.pingDue = true;
+            answerPendingPoll();
         }
     }
 
@@ -235,37 +336,28 @@ public final class EngineSession implements EngineSocket {
     }
 
     void close(DisconnectReason reason, CloseMode mode) {
-        PollResponder responder = null;
-        String payload = null;
-        WebSocketLink activeLink;
-        WebSocketLink probeLink;
-        boolean linger = false;
-        synchronized (this) {
-            if (state != State.OPEN) {
-                return;
-            }
-            heartbeat.stop();
-            probeLink = upgrade.cancel();
-            activeLink = webSocket;
-            if (polling != null) {
-                responder = polling.takePendingPoll();
-                if (mode == CloseMode.CLIENT_CLOSED) {
-                    payload = NOOP_PAYLOAD;
-                } else {
-                    if (mode == CloseMode.ABORT) {
-                        polling.queue.clear();
-                        polling.pingDue = false;
-                    }
-                    polling.closePacketDue = true;
-                    linger = responder == null && mode == CloseMode.GRACEFUL;
-                    payload = responder == null ? null : polling.takePayload();
-                }
-                if (!linger) {
-                    polling.queue.clear();
-                }
-            }
-            state = linger ? State.CLOSING : State.CLOSED;
+        if (state != State.OPEN) {
+            return;
         }
+        if (mode == CloseMode.GRACEFUL) {
+            // what was sent before the close still goes out, ahead of it
+            outbound.drainStarted();
+            if (webSocket != null) {
+                writeTo(webSocket, true);
+            } else {
+                moveToPolling();
+            }
+            if (state != State.OPEN) {
+                return; // the client was over its limit and has been dropped
+            }
+        }
+        heartbeat.stop();
+        WebSocketLink probeLink = upgrade.cancel();
+        WebSocketLink link = webSocket;
+        boolean linger = polling != null && closePolling(mode);
+        outbound.clear();
+        carriedOver = null;
+        state = linger ? State.CLOSING : State.CLOSED;
         log.debug("Session {} closed: {}", id, reason.wireText());
         if (linger) {
             server.lingerUntilPolled(this);
@@ -273,47 +365,82 @@ public final class EngineSession implements EngineSocket {
             server.forget(this);
         }
         server.sessionClosed();
-        if (responder != null) {
-            responder.respond(payload);
-        }
         if (probeLink != null) {
             probeLink.close();
         }
-        if (activeLink != null) {
-            activeLink.close();
+        if (link != null) {
+            if (mode == CloseMode.DROP) {
+                link.abort();
+            } else {
+                link.close();
+            }
         }
-        inbound.execute(() -> server.handler().onClose(this, reason));
+        server.handler().onClose(this, reason);
+    }
+
+    /** Ends polling for a close; returns whether the session lingers until a poll takes the close packet. */
+    private boolean closePolling(CloseMode mode) {
+        PollResponder responder = polling.takePendingPoll();
+        boolean linger = false;
+        String payload = NOOP_PAYLOAD;
+        if (mode != CloseMode.CLIENT_CLOSED) {
+            if (mode != CloseMode.GRACEFUL) {
+                polling.clearWaiting();
+                polling.pingDue = false;
+            }
+            polling.closePacketDue = true;
+            linger = responder == null && mode == CloseMode.GRACEFUL;
+            payload = responder == null ? null : polling.takePayload();
+        }
+        if (!linger) {
+            polling.clearWaiting();
+        }
+        if (responder != null) {
+            responder.respond(payload);
+        }
+        return linger;
     }
 
     /** A closing session whose close packet was never polled is dropped. */
-    synchronized void lingerExpired() {
-        if (state == State.CLOSING) {
-            state = State.CLOSED;
-            polling.queue.clear();
-        }
+    void lingerExpired() {
+        executor.execute(() -> {
+            if (state == State.CLOSING) {
+                lingerEnded();
+            }
+        });
     }
 
-    /** Called under the lock when a closing session's close packet was polled: it is now closed. */
+    /** A closing session's close packet was polled (or never will be): it is now closed. */
     void lingerEnded() {
         state = State.CLOSED;
+        polling.clearWaiting();
+        server.forget(this);
     }
 
+    /** Starts the heartbeat and tells the handler; on the executor. */
     void start() {
-        heartbeat.start();
-        inbound.execute(() -> server.handler().onOpen(this));
+        executor.execute(() -> {
+            heartbeat.start(System.nanoTime());
+            server.handler().onOpen(this);
+        });
     }
 
-    /** Called under the lock. */
     State state() {
         return state;
     }
 
-    /** Called under the lock; null once upgraded, or on a session opened over WebSocket. */
+    /** Whether a long-polling GET is waiting for packets (a racy read, for tests and metrics). */
+    public boolean hasPendingPoll() {
+        PollingState current = polling;
+        return current != null && current.pendingPoll != null;
+    }
+
+    /** Null once upgraded, or on a session opened over WebSocket. */
     PollingState polling() {
         return polling;
     }
 
-    /** Called under the lock; null until the session runs over WebSocket. */
+    /** Null until the session runs over WebSocket. */
     WebSocketLink webSocket() {
         return webSocket;
     }

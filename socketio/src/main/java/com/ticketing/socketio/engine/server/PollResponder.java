@@ -1,11 +1,14 @@
 package com.ticketing.socketio.engine.server;
 
 /**
- * The answer channel of one pending long-polling GET; called at most once, never under a session lock.
+ * The answer channel of one long-polling GET; exactly one of its methods is called, once, on the
+ * session's executor.
  */
-@FunctionalInterface
 public interface PollResponder {
 
     /** Answers the poll with an encoded payload. */
     void respond(String payload);
+
+    /** Refuses the poll: the request is answered with this error. */
+    void refuse(EngineIoError error);
 }

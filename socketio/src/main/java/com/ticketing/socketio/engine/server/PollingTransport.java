@@ -9,89 +9,75 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The long-polling requests of one session: the pending GET and the POST in progress, against the
- * session's {@link PollingState}. State is guarded by the session's monitor; responders and closes
- * run outside it.
+ * The long-polling requests of one session, the pending GET and the POST in progress, against the
+ * session's {@link PollingState}. Confined to the session's executor.
  */
 final class PollingTransport {
 
     private static final Logger log = LoggerFactory.getLogger(EngineSession.class);
 
     private final EngineSession session;
-    private final EngineIoServer server;
 
-    PollingTransport(EngineSession session, EngineIoServer server) {
+    PollingTransport(EngineSession session) {
         this.session = session;
-        this.server = server;
     }
 
-    /** See {@link EngineSession#attachPoll}. */
-    boolean attachPoll(PollResponder responder) {
-        String payload;
-        boolean finished;
-        synchronized (session) {
-            PollingState polling = session.polling();
-            State state = session.state();
-            if (state == State.CLOSED || polling == null) {
-                return false;
-            }
-            if (polling.pendingPoll != null) {
-                payload = null;
-            } else if (state == State.CLOSING || polling.mustAnswerNow()) {
-                payload = polling.takePayload();
-            } else {
-                polling.pendingPoll = responder;
-                return true;
-            }
-            finished = state == State.CLOSING;
-            if (finished) {
-                session.lingerEnded();
-            }
+    /**
+     * A GET: answered at once if something is due, else held until something is. Refused when the
+     * session cannot take it (upgraded, closed, or a GET already pending: that overlap closes the
+     * session, as the reference does).
+     */
+    void attachPoll(PollResponder responder) {
+        PollingState polling = session.polling();
+        State state = session.state();
+        if (state == State.CLOSED || polling == null) {
+            responder.refuse(EngineIoError.BAD_REQUEST);
+            return;
         }
-        if (payload == null) {
+        if (state == State.CLOSING) {
+            String closing = polling.takePayload();
+            session.lingerEnded();
+            responder.respond(closing);
+            return;
+        }
+        if (session.heartbeatExpired()) {
+            responder.refuse(EngineIoError.UNKNOWN_SID);
+            return;
+        }
+        if (polling.pendingPoll != null) {
+            session.close(DisconnectReason.TRANSPORT_ERROR, CloseMode.ABORT);
+            responder.refuse(EngineIoError.BAD_REQUEST);
+        } else if (polling.mustAnswerNow()) {
+            responder.respond(polling.takePayload());
+        } else {
+            polling.pendingPoll = responder;
+        }
+    }
+
+    /** The client went away while its GET was pending: a transport error, as the reference treats it. */
+    void pollAborted(PollResponder responder) {
+        PollingState polling = session.polling();
+        if (polling != null && polling.pendingPoll == responder) {
+            polling.pendingPoll = null;
+            session.close(DisconnectReason.TRANSPORT_ERROR, CloseMode.ABORT);
+        }
+    }
+
+    /** A POST starts; false (and the session closed on an overlap) if it may not. */
+    boolean beginPost() {
+        PollingState polling = session.polling();
+        if (polling == null || session.state() != State.OPEN || session.heartbeatExpired()) {
+            return false;
+        }
+        if (polling.postInFlight) {
             session.close(DisconnectReason.TRANSPORT_ERROR, CloseMode.ABORT);
             return false;
         }
-        if (finished) {
-            server.forget(session);
-        }
-        responder.respond(payload);
+        polling.postInFlight = true;
         return true;
     }
 
-    boolean hasPendingPoll() {
-        synchronized (session) {
-            PollingState polling = session.polling();
-            return polling != null && polling.pendingPoll != null;
-        }
-    }
-
-    void pollAborted(PollResponder responder) {
-        synchronized (session) {
-            PollingState polling = session.polling();
-            if (polling == null || polling.pendingPoll != responder) {
-                return;
-            }
-            polling.pendingPoll = null;
-        }
-        session.close(DisconnectReason.TRANSPORT_ERROR, CloseMode.ABORT);
-    }
-
-    boolean beginPost() {
-        synchronized (session) {
-            PollingState polling = session.polling();
-            if (polling == null || session.state() == State.CLOSED) {
-                return false;
-            }
-            if (!polling.postInFlight) {
-                polling.postInFlight = true;
-                return true;
-            }
-        }
-        session.close(DisconnectReason.TRANSPORT_ERROR, CloseMode.ABORT);
-        return false;
-    }
-
+    /** The body of the POST in progress, a polling payload, arrived in full. */
     void endPost(String body) {
         endPostInFlight();
         DecodedPayload decoded = PayloadCodec.decode(body);
@@ -104,17 +90,16 @@ final class PollingTransport {
         }
     }
 
+    /** The POST in progress failed (too large, wrong content, connection lost); the session ends. */
     void abortPost(DisconnectReason reason) {
         endPostInFlight();
         session.close(reason, CloseMode.ABORT);
     }
 
     private void endPostInFlight() {
-        synchronized (session) {
-            PollingState polling = session.polling();
-            if (polling != null) {
-                polling.postInFlight = false;
-            }
+        PollingState polling = session.polling();
+        if (polling != null) {
+            polling.postInFlight = false;
         }
     }
 }

@@ -1,48 +1,46 @@
 package com.ticketing.socketio.engine.server;
 
+import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.packet.EngineIoProtocol;
+import com.ticketing.socketio.engine.packet.EngineIoProtocol.PacketType;
 import com.ticketing.socketio.engine.packet.EnginePacket;
 import com.ticketing.socketio.engine.packet.EnginePacket.Ping;
 import io.netty.util.Timeout;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The upgrade of one polling session to WebSocket: the probe connection, its ping/pong, the upgrade
- * packet and the timer that gives up on it. State is guarded by the session's monitor; responders
- * and {@link WebSocketLink#close()} run outside it.
+ * packet and the timers that give up on it or keep the paused poll moving. Confined to the
+ * session's executor; timers hand their work to it.
  */
 final class UpgradeProbe {
 
-    private static final Logger log = LoggerFactory.getLogger(EngineSession.class);
-    private static final byte[] PROBE_PONG_FRAME = "3probe".getBytes(StandardCharsets.US_ASCII);
+    private static final EngineMessage PROBE_PONG = EngineMessage.control(PacketType.PONG, EngineIoProtocol.PROBE);
+    /** As the reference: while a probe is pending, a waiting poll gets a noop every 100 ms, no faster. */
+    private static final long NOOP_INTERVAL_NANOS = Duration.ofMillis(100).toNanos();
 
     private final EngineSession session;
     private WebSocketLink probe;
     private Timeout upgradeTimer;
+    private Timeout noopTimer;
 
     UpgradeProbe(EngineSession session) {
         this.session = session;
     }
 
-    /** See {@link EngineSession#beginUpgrade}. */
+    /** A WebSocket with this session's sid connected: it may probe unless the session cannot upgrade. */
     boolean begin(WebSocketLink link) {
-        synchronized (session) {
-            EngineIoOptions options = session.options();
-            if (session.state() != EngineSession.State.OPEN || session.polling() == null || probe != null
-                    || !options.allows(EngineIoProtocol.WEBSOCKET)) {
-                return false;
-            }
-            probe = link;
-            upgradeTimer = session.timer().newTimeout(t -> abort(link),
-                    options.upgradeTimeout().toNanos(), TimeUnit.NANOSECONDS);
-            return true;
+        EngineIoOptions options = session.options();
+        if (!session.isOpen() || session.polling() == null || probe != null || !options.allowUpgrades()
+                || !options.allows(EngineIoProtocol.WEBSOCKET)) {
+            return false;
         }
+        probe = link;
+        upgradeTimer = later(options.upgradeTimeout().toNanos(), () -> abort(link));
+        return true;
     }
 
-    /** Called under the session lock. */
     boolean isProbe(WebSocketLink link) {
         return link == probe;
     }
@@ -59,67 +57,65 @@ final class UpgradeProbe {
     }
 
     private void accept(WebSocketLink link) {
-        PollResponder responder;
-        String payload = null;
-        synchronized (session) {
-            if (link != probe) {
-                return;
-            }
-            link.sendText(PROBE_PONG_FRAME);
+        link.write(PROBE_PONG);
+        link.flush();
+        session.polling().upgrading = true;
+        scheduleNoop();
+    }
+
+    private void scheduleNoop() {
+        noopTimer = later(NOOP_INTERVAL_NANOS, () -> {
             PollingState polling = session.polling();
-            polling.upgrading = true;
-            responder = polling.takePendingPoll();
-            if (responder != null) {
-                payload = polling.takePayload();
+            if (probe != null && polling != null && polling.upgrading) {
+                session.answerPendingPoll();
+                scheduleNoop();
             }
-        }
-        if (responder != null) {
-            responder.respond(payload);
-        }
+        });
     }
 
     private void complete(WebSocketLink link) {
-        PollResponder responder;
-        synchronized (session) {
-            if (link != probe || session.state() != EngineSession.State.OPEN) {
-                return;
-            }
-            upgradeTimer.cancel();
-            upgradeTimer = null;
-            probe = null;
-            responder = session.switchToWebSocket(link);
+        if (!session.isOpen()) {
+            return;
         }
-        log.debug("Session {} upgraded to websocket", session.id());
-        if (responder != null) {
-            responder.respond(EngineSession.NOOP_PAYLOAD);
-        }
+        cancelTimers();
+        probe = null;
+        session.switchToWebSocket(link);
     }
 
     /** The probe on {@code link} failed or timed out: polling goes on and the link is closed. */
     void abort(WebSocketLink link) {
-        synchronized (session) {
-            if (link != probe) {
-                return;
-            }
-            probe = null;
-            upgradeTimer.cancel();
-            upgradeTimer = null;
-            PollingState polling = session.polling();
-            if (polling != null) {
-                polling.upgrading = false;
-            }
+        if (link != probe) {
+            return;
+        }
+        probe = null;
+        cancelTimers();
+        PollingState polling = session.polling();
+        if (polling != null) {
+            polling.upgrading = false;
         }
         link.close();
     }
 
-    /** Called under the session lock as it closes: stops any probe and returns its link to close. */
+    /** The session closes: stops any probe and returns its link to close. */
     WebSocketLink cancel() {
+        cancelTimers();
+        WebSocketLink probeLink = probe;
+        probe = null;
+        return probeLink;
+    }
+
+    private void cancelTimers() {
         if (upgradeTimer != null) {
             upgradeTimer.cancel();
             upgradeTimer = null;
         }
-        WebSocketLink probeLink = probe;
-        probe = null;
-        return probeLink;
+        if (noopTimer != null) {
+            noopTimer.cancel();
+            noopTimer = null;
+        }
+    }
+
+    private Timeout later(long nanos, Runnable task) {
+        return session.timer().newTimeout(t -> session.executor().execute(task), nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -1,23 +1,36 @@
 package com.ticketing.socketio.engine.server;
 
+import com.ticketing.socketio.engine.EngineMessage;
+import io.netty.util.concurrent.EventExecutor;
+
 /**
  * What a session needs from one live WebSocket connection; implemented by the transport adapter.
- * Methods are non-blocking and may be called from any thread.
+ * The session writes from one thread at a time, which keeps the frames in that order; it writes on
+ * the connection's own event loop once the link carries the session.
  */
 public interface WebSocketLink {
 
-    /** Writes a text frame holding these UTF-8 bytes; the array is shared, never copied or changed. */
-    void sendText(byte[] utf8);
+    /** The event loop of the connection, which owns the session once the link carries it. */
+    EventExecutor eventLoop();
 
-    /** Writes a binary frame holding these bytes; the array is shared, never copied or changed. */
-    void sendBinary(byte[] data);
+    /** Writes the packet's shared frame, without flushing. */
+    void write(EngineMessage message);
 
-    /** Frames accepted by {@link #sendText}/{@link #sendBinary} but not yet written to the socket. */
-    int pendingFrames();
+    /** Sends what {@link #write} wrote. */
+    void flush();
 
-    /** Bytes of those frames. */
-    long pendingBytes();
+    /** Whether the connection takes more before its buffer reaches the high-water mark. */
+    boolean isWritable();
 
-    /** Closes the connection normally after the frames already sent; idempotent. */
+    /** Bytes written to the connection but not yet taken by the network. */
+    long pendingWriteBytes();
+
+    /** Runs {@code listener} on the event loop each time the connection becomes writable again. */
+    void onWritable(Runnable listener);
+
+    /** Ends the connection normally: one close frame after the frames already written. Idempotent. */
     void close();
+
+    /** Drops the connection at once, without writing anything more (a client that stopped reading). */
+    void abort();
 }

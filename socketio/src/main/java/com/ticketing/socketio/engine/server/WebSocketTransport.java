@@ -1,7 +1,6 @@
 package com.ticketing.socketio.engine.server;
 
 import com.ticketing.socketio.DisconnectReason;
-import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.packet.EnginePacket;
 import com.ticketing.socketio.engine.packet.PacketCodec;
 import com.ticketing.socketio.engine.packet.PacketDecodeException;
@@ -9,9 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket side of one session: routes what arrives on a link to the session (the active link)
- * or to its {@link UpgradeProbe}, and writes outbound messages within the link's backlog limits.
- * State is guarded by the session's monitor; packet handling and closes run outside it.
+ * Routes what arrives on a WebSocket to the session (its active link) or to its {@link UpgradeProbe}
+ * (a probing link); frames from any other link are ignored. Confined to the session's executor.
  */
 final class WebSocketTransport {
 
@@ -31,7 +29,7 @@ final class WebSocketTransport {
             packet = PacketCodec.decode(frame);
         } catch (PacketDecodeException e) {
             log.debug("Session {}: {}", session.id(), e.getMessage());
-            if (isActive(link)) {
+            if (link == session.webSocket()) {
                 session.close(DisconnectReason.PARSE_ERROR, CloseMode.ABORT);
             } else {
                 upgrade.abort(link);
@@ -46,46 +44,17 @@ final class WebSocketTransport {
     }
 
     void onClosed(WebSocketLink link, DisconnectReason reason) {
-        if (isActive(link)) {
+        if (link == session.webSocket()) {
             session.close(reason, CloseMode.ABORT);
         } else {
             upgrade.abort(link);
         }
     }
 
-    /** Called under the session lock; false when the link's backlog is over the outbound limits. */
-    boolean write(EngineMessage message) {
-        WebSocketLink webSocket = session.webSocket();
-        EngineIoOptions options = session.options();
-        if (webSocket.pendingFrames() >= options.maxOutboundPackets()
-                || webSocket.pendingBytes() + message.sizeEstimate() > options.maxOutboundBytes()) {
-            return false;
-        }
-        if (message.isBinary()) {
-            webSocket.sendBinary(message.binary());
-        } else {
-            webSocket.sendText(message.webSocketTextFrame());
-        }
-        return true;
-    }
-
-    private boolean isActive(WebSocketLink link) {
-        synchronized (session) {
-            return link == session.webSocket();
-        }
-    }
-
     private void onPacket(WebSocketLink link, EnginePacket packet) {
-        boolean active;
-        synchronized (session) {
-            active = link == session.webSocket();
-            if (!active && !upgrade.isProbe(link)) {
-                return;
-            }
-        }
-        if (active) {
+        if (link == session.webSocket()) {
             session.onPacket(packet);
-        } else {
+        } else if (upgrade.isProbe(link)) {
             upgrade.onPacket(link, packet);
         }
     }

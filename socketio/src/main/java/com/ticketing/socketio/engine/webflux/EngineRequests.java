@@ -2,11 +2,15 @@ package com.ticketing.socketio.engine.webflux;
 
 import com.ticketing.socketio.engine.HandshakeData;
 import com.ticketing.socketio.engine.server.EngineRequest;
+import io.netty.channel.Channel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Reads what the Engine.IO server checks and keeps out of a WebFlux request, and nothing more:
@@ -27,6 +31,14 @@ final class EngineRequests {
                 request.queryParam("sid").filter(sid -> !sid.isEmpty()).orElse(null),
                 upgrade,
                 request.headers().firstHeader(HttpHeaders.ORIGIN));
+    }
+
+    /** The Netty channel of the request's connection (which carries the WebSocket once upgraded). */
+    static Channel channelOf(ServerRequest request) {
+        HttpServerRequest nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
+        AtomicReference<Channel> channel = new AtomicReference<>();
+        nativeRequest.withConnection(connection -> channel.set(connection.channel()));
+        return channel.get();
     }
 
     static HandshakeData handshakeData(ServerRequest request) {

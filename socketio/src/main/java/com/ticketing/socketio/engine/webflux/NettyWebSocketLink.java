@@ -1,83 +1,95 @@
 package com.ticketing.socketio.engine.webflux;
 
+import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.server.WebSocketLink;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.netty.NettyPipeline;
 
 /**
- * A session's view of one Reactor Netty WebSocket: frames go straight to the Netty channel around
- * the shared encoded bytes (no copy, no per-connection send queue), with the backlog counted so the
- * session can enforce its outbound limits; closing ends the connection's handler, which makes
- * Reactor Netty send a normal close frame after the frames already written.
+ * A session's view of one Reactor Netty WebSocket. Frames go straight to the Netty channel as the
+ * packet's shared, already encoded WebSocket frame (no per-recipient encoding, no copy, no promise,
+ * no send queue of Reactor's); a handler in the pipeline reports writability so the session can
+ * hold back instead of buffering without bound. Closing goes through Reactor Netty's own close
+ * (one close frame with status 1000, after the frames already written, and none added when the
+ * handler ends), then ends the connection's handler.
  */
 final class NettyWebSocketLink implements WebSocketLink {
 
-    private static final AtomicIntegerFieldUpdater<NettyWebSocketLink> FRAMES =
-            AtomicIntegerFieldUpdater.newUpdater(NettyWebSocketLink.class, "pendingFrames");
-    private static final AtomicLongFieldUpdater<NettyWebSocketLink> BYTES =
-            AtomicLongFieldUpdater.newUpdater(NettyWebSocketLink.class, "pendingBytes");
-
     private static final AtomicIntegerFieldUpdater<NettyWebSocketLink> CLOSING =
             AtomicIntegerFieldUpdater.newUpdater(NettyWebSocketLink.class, "closing");
+    private static final String WRITABILITY_HANDLER = "engineio.writability";
 
     private final Channel channel;
+    private final Supplier<Mono<Void>> normalClose;
+    private final Sinks.Empty<Void> closeRequested = Sinks.empty();
     private volatile int closing;
-    private final Sinks.Empty<Void> closed = Sinks.empty();
-    private volatile int pendingFrames;
-    private volatile long pendingBytes;
+    private volatile Runnable writableListener;
 
-    NettyWebSocketLink(Channel channel) {
+    /** @param normalClose sends the normal close frame through Reactor Netty, which then knows it was sent */
+    NettyWebSocketLink(Channel channel, Supplier<Mono<Void>> normalClose) {
         this.channel = channel;
+        this.normalClose = normalClose;
+        channel.pipeline().addBefore(NettyPipeline.ReactiveBridge, WRITABILITY_HANDLER, new WritabilityHandler());
     }
 
     @Override
-    public void sendText(byte[] utf8) {
-        write(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)), utf8.length);
+    public EventExecutor eventLoop() {
+        return channel.eventLoop();
     }
 
     @Override
-    public void sendBinary(byte[] data) {
-        write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data)), data.length);
-    }
-
-    private void write(WebSocketFrame frame, int size) {
-        FRAMES.incrementAndGet(this);
-        BYTES.addAndGet(this, size);
-        channel.writeAndFlush(frame).addListener(done -> {
-            FRAMES.decrementAndGet(this);
-            BYTES.addAndGet(this, -size);
-        });
+    public void write(EngineMessage message) {
+        // The encoder in the pipeline handles WebSocketFrame objects only; a ready frame passes it untouched.
+        channel.write(Unpooled.wrappedBuffer(message.webSocketFrame().duplicate()), channel.voidPromise());
     }
 
     @Override
-    public int pendingFrames() {
-        return pendingFrames;
+    public void flush() {
+        channel.flush();
     }
 
     @Override
-    public long pendingBytes() {
-        return pendingBytes;
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    @Override
+    public long pendingWriteBytes() {
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    @Override
+    public void onWritable(Runnable listener) {
+        writableListener = listener;
     }
 
     /**
-     * Writes the normal close frame on the same channel as the data frames, so it goes out after
-     * every frame already written whatever thread closes, then ends the connection's handler.
+     * Sends the close frame on the event loop, after every frame already written from there, then
+     * completes the connection's handler.
      */
     @Override
     public void close() {
         if (CLOSING.compareAndSet(this, 0, 1)) {
-            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-                    .addListener(written -> closed.tryEmitEmpty());
+            channel.eventLoop().execute(() -> normalClose.get()
+                    .doFinally(signal -> closeRequested.tryEmitEmpty())
+                    .subscribe(done -> { }, failure -> { })); // the connection is ending either way
         }
+    }
+
+    @Override
+    public void abort() {
+        CLOSING.set(this, 1);
+        channel.close();
     }
 
     /** The connection ended on its own (client close, error, too-large frame): nothing more to write. */
@@ -87,6 +99,17 @@ final class NettyWebSocketLink implements WebSocketLink {
 
     /** Completes when {@link #close()} is called. */
     Mono<Void> closeRequested() {
-        return closed.asMono();
+        return closeRequested.asMono();
+    }
+
+    private final class WritabilityHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            Runnable listener = writableListener;
+            if (listener != null && ctx.channel().isWritable()) {
+                listener.run();
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
     }
 }

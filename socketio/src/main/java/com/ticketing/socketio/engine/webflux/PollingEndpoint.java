@@ -34,14 +34,24 @@ final class PollingEndpoint {
     Mono<ServerResponse> get(ServerRequest request) {
         EngineSession session = server.verify(EngineRequests.of(request, false));
         if (session == null) {
-            return payload(server.openPolling(EngineRequests.handshakeData(request)));
+            String openPacket = server.openPolling(EngineRequests.handshakeData(request),
+                    EngineRequests.channelOf(request).eventLoop());
+            return payload(openPacket);
         }
         return Mono.<String>create(sink -> {
-            PollResponder responder = sink::success;
+            PollResponder responder = new PollResponder() {
+                @Override
+                public void respond(String payload) {
+                    sink.success(payload);
+                }
+
+                @Override
+                public void refuse(EngineIoError error) {
+                    sink.error(new EngineIoRequestException(error, "poll refused"));
+                }
+            };
             sink.onCancel(() -> session.pollAborted(responder));
-            if (!session.attachPoll(responder)) {
-                sink.error(new EngineIoRequestException(EngineIoError.BAD_REQUEST, "poll refused"));
-            }
+            session.attachPoll(responder);
         }).flatMap(PollingEndpoint::payload);
     }
 
@@ -51,13 +61,16 @@ final class PollingEndpoint {
             // verify() refuses a handshake by any method but GET
             throw new EngineIoRequestException(EngineIoError.BAD_REQUEST, "no session");
         }
-        if (!session.beginPost()) {
-            throw new EngineIoRequestException(EngineIoError.BAD_REQUEST, "overlapping or refused POST");
-        }
+        return Mono.fromCompletionStage(session.beginPost()).flatMap(allowed -> allowed
+                ? receive(request, session)
+                : Mono.error(new EngineIoRequestException(EngineIoError.BAD_REQUEST, "overlapping or refused POST")));
+    }
+
+    private Mono<ServerResponse> receive(ServerRequest request, EngineSession session) {
         if ("application/octet-stream".equals(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE))) {
             // v4 sends binary as base64 text; a binary body is a protocol violation
             session.abortPost(DisconnectReason.TRANSPORT_ERROR);
-            throw new EngineIoRequestException(EngineIoError.BAD_REQUEST, "binary POST body");
+            return Mono.error(new EngineIoRequestException(EngineIoError.BAD_REQUEST, "binary POST body"));
         }
         if (request.headers().contentLength().orElse(0) > maxPayload) {
             session.abortPost(DisconnectReason.PAYLOAD_TOO_LARGE);

@@ -7,18 +7,16 @@ import com.ticketing.socketio.engine.server.EngineIoRequestException;
 import com.ticketing.socketio.engine.server.EngineIoServer;
 import com.ticketing.socketio.engine.server.EngineSession;
 import io.netty.channel.Channel;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
@@ -49,22 +47,20 @@ final class WebSocketEndpoint {
             server.authorize(handshake);
         }
         HandshakeData opening = handshake;
-        Channel channel = channelOf(request);
+        Channel channel = EngineRequests.channelOf(request);
         return service.handleRequest(request.exchange(), socket -> connect(socket, channel, existing, opening))
                 .then(Mono.empty());
     }
 
     private Mono<Void> connect(WebSocketSession socket, Channel channel, EngineSession existing,
                                HandshakeData handshake) {
-        NettyWebSocketLink link = new NettyWebSocketLink(channel);
+        NettyWebSocketLink link = new NettyWebSocketLink(channel, () -> socket.close(CloseStatus.NORMAL));
         EngineSession session;
         if (existing == null) {
             session = server.openWebSocket(handshake, link);
-        } else if (existing.beginUpgrade(link)) {
-            session = existing;
         } else {
-            // as the reference: a socket for a session already upgraded, upgrading or gone is closed
-            return Mono.empty();
+            session = existing;
+            session.probe(link);
         }
         return socket.receive()
                 .doOnNext(message -> receive(session, link, message))
@@ -93,13 +89,5 @@ final class WebSocketEndpoint {
         byte[] bytes = new byte[payload.readableByteCount()];
         payload.read(bytes);
         return bytes;
-    }
-
-    /** The connection's Netty channel, which carries the WebSocket once upgraded. */
-    private static Channel channelOf(ServerRequest request) {
-        HttpServerRequest nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
-        AtomicReference<Channel> channel = new AtomicReference<>();
-        nativeRequest.withConnection(connection -> channel.set(connection.channel()));
-        return channel.get();
     }
 }

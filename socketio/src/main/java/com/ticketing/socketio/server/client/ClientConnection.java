@@ -3,7 +3,6 @@ package com.ticketing.socketio.server.client;
 import com.ticketing.socketio.DisconnectReason;
 import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.EngineSocket;
-import com.ticketing.socketio.engine.SerialExecutor;
 import com.ticketing.socketio.packet.InvalidPacketException;
 import com.ticketing.socketio.packet.Packet;
 import com.ticketing.socketio.packet.PacketDecoder;
@@ -30,17 +29,17 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One Engine.IO session seen from the Socket.IO layer (the reference server's "client"): decodes
  * its packets, routes them to its namespace sockets, runs its connects and closes it. Everything
- * for one client runs through its {@link SerialExecutor}.
+ * for one client runs on the session's own executor ({@link EngineSocket#executor()}), the thread
+ * that owns its connection, so this state needs no lock.
  */
-public final class ClientConnection implements Executor {
+public final class ClientConnection {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
 
     private final EngineSocket engine;
     private final ClientContext context;
-    private final SerialExecutor serial = new SerialExecutor();
     private final PacketDecoder decoder;
-    // Touched only on the serial executor.
+    // Touched only on the session's executor.
     private final Map<String, Socket> sockets = new HashMap<>(2);
     private List<String> connecting;
     private ScheduledFuture<?> connectTimeout;
@@ -63,10 +62,14 @@ public final class ClientConnection implements Executor {
                 context.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Runs a task for this client, after the ones already queued, never two at once. */
-    @Override
+    /** Runs a task for this client on its session's executor, after the ones already queued. */
     public void execute(Runnable task) {
-        serial.execute(task);
+        engine.executor().execute(task);
+    }
+
+    /** The session's executor, for work that must run with this client's other tasks. */
+    public Executor executor() {
+        return engine.executor();
     }
 
     /** A text message from the client. */

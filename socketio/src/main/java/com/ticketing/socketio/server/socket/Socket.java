@@ -272,7 +272,7 @@ public final class Socket {
             synchronized (this) {
                 current = acks;
                 if (current == null) {
-                    current = new PendingAcks(namespace.timer(), client);
+                    current = new PendingAcks(namespace.timer(), client.executor());
                     if (!connected) {
                         current.closeAll();
                     }

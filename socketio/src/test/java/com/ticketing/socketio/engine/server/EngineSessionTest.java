@@ -7,6 +7,7 @@ import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.EngineSocket;
 import com.ticketing.socketio.engine.HandshakeData;
 import com.ticketing.socketio.engine.testing.RecordingHandler;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +38,38 @@ class EngineSessionTest {
         return session;
     }
 
+    private EngineSession openPolling() {
+        server.openPolling(HANDSHAKE, ImmediateEventExecutor.INSTANCE);
+        return (EngineSession) handler.assertNextOpen();
+    }
+
+    /** A poll that records what answered it. */
+    private static final class RecordingPoll implements PollResponder {
+        final List<String> answers = new ArrayList<>();
+        EngineIoError refusal;
+
+        @Override
+        public void respond(String payload) {
+            answers.add(payload);
+        }
+
+        @Override
+        public void refuse(EngineIoError error) {
+            refusal = error;
+        }
+    }
+
     @Test
     void openPacketIsTheFirstWebSocketFrame() {
         FakeWebSocketLink link = new FakeWebSocketLink();
         EngineSession session = openWebSocket(link);
 
-        assertThat(new String(link.frames.get(0))).isEqualTo("0{\"sid\":\"" + session.id()
+        assertThat(link.texts().get(0)).isEqualTo("0{\"sid\":\"" + session.id()
                 + "\",\"upgrades\":[],\"pingInterval\":20000,\"pingTimeout\":20000,\"maxPayload\":1000000}");
     }
 
     @Test
-    void broadcastSendsTheSameEncodedBytesToEverySession() {
+    void broadcastWritesTheSameEncodedFrameToEverySession() {
         FakeWebSocketLink a = new FakeWebSocketLink();
         FakeWebSocketLink b = new FakeWebSocketLink();
         EngineSocket first = openWebSocket(a);
@@ -57,68 +79,115 @@ class EngineSessionTest {
         first.send(message);
         second.send(message);
 
-        assertThat(a.frames.get(1)).isSameAs(b.frames.get(1)).isSameAs(message.webSocketTextFrame());
+        assertThat(a.flushed.get(1)).isSameAs(b.flushed.get(1)).isSameAs(message);
+        assertThat(FakeWebSocketLink.frameText(message)).isEqualTo("4hello");
     }
 
     @Test
-    void binaryMessageIsSentAsItsOwnArray() {
+    void aPacketAndItsAttachmentsAreWrittenTogetherAndFlushedOnce() {
         FakeWebSocketLink link = new FakeWebSocketLink();
         EngineSocket session = openWebSocket(link);
-        byte[] data = {1, 2, 3};
+        int flushesBefore = link.flushes;
 
-        session.send(EngineMessage.binary(data));
+        session.send(List.of(EngineMessage.text("51-[\"file\",{\"_placeholder\":true,\"num\":0}]"),
+                EngineMessage.binary(new byte[] {1, 2, 3})));
 
-        assertThat(link.frames.get(1)).isSameAs(data);
+        assertThat(link.flushed).hasSize(3);
+        assertThat(link.flushes).isEqualTo(flushesBefore + 1);
     }
 
     @Test
-    void slowWebSocketBeyondPacketLimitClosesWithOutboundOverflow() {
+    void packetsWaitWhileTheConnectionIsNotWritableAndGoOutInOrderWhenItIs() {
         FakeWebSocketLink link = new FakeWebSocketLink();
         EngineSocket session = openWebSocket(link);
-        link.backlog = 3;
+        link.writable = false;
 
-        assertThat(session.send(EngineMessage.text("one too many"))).isFalse();
+        session.send(EngineMessage.text("a"));
+        session.send(EngineMessage.text("b"));
+        assertThat(link.texts()).containsExactly(link.texts().get(0));
 
-        handler.assertNextClose(DisconnectReason.OUTBOUND_OVERFLOW);
-        assertThat(link.closed).isTrue();
+        link.becomeWritable();
+
+        assertThat(link.texts()).endsWith("4a", "4b");
+        assertThat(session.isOpen()).isTrue();
+    }
+
+    @Test
+    void clientThatStopsReadingIsDroppedAtOnceWithTransportError() {
+        FakeWebSocketLink link = new FakeWebSocketLink();
+        EngineSocket session = openWebSocket(link);
+        link.pendingBytes = 1_001; // what the network has not taken yet counts against the limit
+
+        assertThat(session.send(EngineMessage.text("x"))).isFalse();
+
+        handler.assertNextClose(DisconnectReason.TRANSPORT_ERROR);
+        assertThat(link.aborted).isTrue();
+        assertThat(link.closed).as("no close frame behind a backlog the client does not read").isFalse();
         assertThat(session.isOpen()).isFalse();
     }
 
     @Test
-    void pollingQueueBeyondLimitClosesWithOutboundOverflow() {
-        server.openPolling(HANDSHAKE);
-        EngineSocket session = handler.assertNextOpen();
+    void webSocketBeyondThePacketLimitIsDroppedWithTransportError() {
+        FakeWebSocketLink link = new FakeWebSocketLink();
+        EngineSocket session = openWebSocket(link);
+        link.writable = false;
 
         for (int i = 0; i < 3; i++) {
             assertThat(session.send(EngineMessage.text("m" + i))).isTrue();
         }
         assertThat(session.send(EngineMessage.text("m3"))).isFalse();
 
-        handler.assertNextClose(DisconnectReason.OUTBOUND_OVERFLOW);
+        handler.assertNextClose(DisconnectReason.TRANSPORT_ERROR);
+        assertThat(link.aborted).isTrue();
+    }
+
+    @Test
+    void pollingQueueBeyondLimitClosesWithTransportError() {
+        EngineSocket session = openPolling();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(session.send(EngineMessage.text("m" + i))).isTrue();
+        }
+        session.send(EngineMessage.text("m3"));
+
+        handler.assertNextClose(DisconnectReason.TRANSPORT_ERROR);
         assertThat(server.session(session.id())).isNull();
     }
 
     @Test
+    void onePacketLargerThanTheLimitStillGoesOutButNothingMayWaitBehindIt() {
+        EngineSocket session = openPolling();
+
+        assertThat(session.send(EngineMessage.text("x".repeat(1_000)))).isTrue();
+        session.send(EngineMessage.text("more"));
+
+        handler.assertNextClose(DisconnectReason.TRANSPORT_ERROR);
+    }
+
+    @Test
     void aPacketAndItsAttachmentsAnswerAWaitingPollTogether() {
-        server.openPolling(HANDSHAKE);
-        EngineSession session = (EngineSession) handler.assertNextOpen();
-        List<String> answers = new ArrayList<>();
-        assertThat(session.attachPoll(answers::add)).isTrue();
+        EngineSession session = openPolling();
+        RecordingPoll poll = new RecordingPoll();
+        session.attachPoll(poll);
 
         session.send(List.of(EngineMessage.text("51-[\"file\",{\"_placeholder\":true,\"num\":0}]"),
                 EngineMessage.binary(new byte[] {1, 2, 3})));
 
-        assertThat(answers).containsExactly("451-[\"file\",{\"_placeholder\":true,\"num\":0}]\u001ebAQID");
+        assertThat(poll.answers).containsExactly("451-[\"file\",{\"_placeholder\":true,\"num\":0}]\u001ebAQID");
     }
 
     @Test
-    void pollingQueueBeyondByteLimitClosesWithOutboundOverflow() {
-        server.openPolling(HANDSHAKE);
-        EngineSocket session = handler.assertNextOpen();
+    void secondPendingPollIsRefusedAndClosesTheSession() {
+        EngineSession session = openPolling();
+        RecordingPoll first = new RecordingPoll();
+        RecordingPoll second = new RecordingPoll();
+        session.attachPoll(first);
 
-        assertThat(session.send(EngineMessage.text("x".repeat(1_000)))).isFalse();
+        session.attachPoll(second);
 
-        handler.assertNextClose(DisconnectReason.OUTBOUND_OVERFLOW);
+        assertThat(second.refusal).isEqualTo(EngineIoError.BAD_REQUEST);
+        assertThat(first.answers).containsExactly("1");
+        handler.assertNextClose(DisconnectReason.TRANSPORT_ERROR);
     }
 
     @Test
@@ -187,6 +256,21 @@ class EngineSessionTest {
         EngineSession session = openWebSocket(new FakeWebSocketLink());
 
         assertThat(session.id()).hasSize(20).matches("[A-Za-z0-9_-]{20}");
+    }
+
+    @Test
+    void gracefulCloseWritesWhatWasSentFirstAndClosesTheLinkOnce() {
+        FakeWebSocketLink link = new FakeWebSocketLink();
+        EngineSocket session = openWebSocket(link);
+        link.writable = false;
+        session.send(EngineMessage.text("last words"));
+
+        session.close(DisconnectReason.FORCED_CLOSE);
+
+        handler.assertNextClose(DisconnectReason.FORCED_CLOSE);
+        assertThat(link.texts()).endsWith("4last words");
+        assertThat(link.closed).isTrue();
+        assertThat(link.aborted).isFalse();
     }
 
     @Test

@@ -65,6 +65,20 @@ class HeartbeatWebFluxTest {
     }
 
     @Test
+    void pollingSessionWhoseClientStopsPollingIsGoneOncePingIntervalPlusTimeoutHasPassed() {
+        String sid = polling.handshake();
+        handler.assertNextOpen();
+        long opened = System.nanoTime();
+        long deadline = PING_INTERVAL.plus(PING_TIMEOUT).toNanos();
+
+        // the client neither polls nor pongs; its first request after the deadline finds no session
+        await().pollDelay(PING_INTERVAL.plus(PING_TIMEOUT)).until(() -> System.nanoTime() - opened >= deadline);
+
+        assertThat(polling.poll(sid).statusCode()).isEqualTo(400);
+        handler.assertNextClose(DisconnectReason.PING_TIMEOUT);
+    }
+
+    @Test
     void webSocketClientThatPongsStaysOpen() {
         try (WebSocketClient ws = WebSocketClient.connect(server.webSocketUri("EIO=4&transport=websocket"))) {
             ws.nextText();

@@ -148,4 +148,67 @@ class UpgradeWebFluxTest {
             handler.assertNextClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
         }
     }
+
+    @Test
+    void pollsWhileAProbeIsPendingAreAnsweredWithANoopAtMostEvery100Ms() {
+        try (TestEngineServer patient = new TestEngineServer(EngineIoOptions.defaults()
+                .withHeartbeat(Duration.ofSeconds(20), Duration.ofSeconds(20))
+                .withUpgradeTimeout(Duration.ofSeconds(10)))) {
+            PollingClient client = new PollingClient(patient);
+            String id = client.handshake();
+            try (WebSocketClient ws = WebSocketClient.connect(
+                    patient.webSocketUri("EIO=4&transport=websocket&sid=" + id))) {
+                ws.send("2probe");
+                assertThat(ws.nextText()).isEqualTo("3probe");
+
+                // a client that keeps polling instead of pausing
+                long started = System.nanoTime();
+                int polls = 0;
+                while (System.nanoTime() - started < Duration.ofMillis(500).toNanos()) {
+                    assertThat(client.poll(id).body()).isEqualTo("6");
+                    polls++;
+                }
+                long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+                System.out.printf("%d polls answered in %d ms during the probe%n", polls, elapsedMillis);
+                assertThat(polls).isLessThanOrEqualTo((int) (elapsedMillis / 100) + 2);
+            }
+        }
+    }
+
+    @Test
+    void packetsWaitingOnPollingArriveOverTheWebSocketInOrder() {
+        for (int i = 0; i < 3; i++) {
+            socket.send(EngineMessage.text("m" + i));
+        }
+        try (WebSocketClient ws = probe()) {
+            ws.send("2probe");
+            assertThat(ws.nextText()).isEqualTo("3probe");
+            ws.send("5");
+
+            assertThat(ws.nextText()).isEqualTo("4m0");
+            assertThat(ws.nextText()).isEqualTo("4m1");
+            assertThat(ws.nextText()).isEqualTo("4m2");
+        }
+    }
+
+    @Test
+    void probeIsRefusedWhenUpgradesAreNotAllowed() {
+        EngineIoOptions defaults = EngineIoOptions.defaults();
+        try (TestEngineServer noUpgrades = new TestEngineServer(new EngineIoOptions(defaults.pingInterval(),
+                defaults.pingTimeout(), defaults.upgradeTimeout(), defaults.maxPayload(), defaults.transports(),
+                false, defaults.cors(), defaults.maxOutboundPackets(), defaults.maxOutboundBytes()))) {
+            PollingClient client = new PollingClient(noUpgrades);
+            assertThat(client.openPacket().get("upgrades")).isEmpty();
+            String id = client.handshake();
+
+            try (WebSocketClient ws = WebSocketClient.connect(
+                    noUpgrades.webSocketUri("EIO=4&transport=websocket&sid=" + id))) {
+                ws.send("2probe");
+
+                assertThat(ws.next()).isInstanceOf(WebSocketClient.Closed.class);
+            }
+            assertThat(noUpgrades.engine().session(id).transportName()).isEqualTo("polling");
+        }
+    }
 }
