@@ -6,6 +6,7 @@ import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.events.topic.Topic;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.config.GatewayProperties;
+import com.ticketing.socketio.engine.server.EngineIoServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -50,11 +52,13 @@ public class UpdateFeed implements SmartLifecycle {
 
     private final GatewayProperties properties;
     private final UpdateRouter router;
+    private final EngineIoServer engine;
     private final MeterRegistry meters;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     private volatile boolean healthy;
     private Thread thread;
+    private final Counter skipped;
     /** Meters per event type, built once; only the feed thread touches these maps. */
     private final Map<String, Timer> deliveryLatency = new HashMap<>();
     private final Map<String, Counter> deliveries = new HashMap<>();
@@ -66,10 +70,14 @@ public class UpdateFeed implements SmartLifecycle {
         }
     };
 
-    public UpdateFeed(GatewayProperties properties, UpdateRouter router, MeterRegistry meters) {
+    /** @param engine holds the writes of one poll back, so its events share each connection's flush */
+    public UpdateFeed(GatewayProperties properties, UpdateRouter router, EngineIoServer engine, MeterRegistry meters) {
         this.properties = properties;
         this.router = router;
+        this.engine = engine;
         this.meters = meters;
+        this.skipped = Counter.builder("gateway.updates.skipped")
+                .description("Records skipped undecoded: no socket of this instance is in their room").register(meters);
     }
 
     @Override
@@ -93,8 +101,11 @@ public class UpdateFeed implements SmartLifecycle {
         try {
             while (running) {
                 try {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                        deliver(record);
+                    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                    try (EngineIoServer.DrainScope oneFlushPerConnection = engine.holdDrains()) {
+                        for (ConsumerRecord<String, byte[]> record : records) {
+                            deliver(record);
+                        }
                     }
                     if (Instant.now().isAfter(nextRefresh)) {
                         assignAll(false);
@@ -128,6 +139,10 @@ public class UpdateFeed implements SmartLifecycle {
     }
 
     private void deliver(ConsumerRecord<String, byte[]> record) {
+        if (!router.mayReachLocalSockets(record.topic(), record.key())) {
+            skipped.increment();
+            return;
+        }
         CloudEvent<?> event;
         try {
             event = EventCodec.decode(record.value());

@@ -11,9 +11,11 @@ import com.ticketing.events.payload.message.MessageRejected;
 import com.ticketing.events.payload.message.MessageSent;
 import com.ticketing.events.payload.transaction.TransactionUpdated;
 import com.ticketing.events.payload.typing.TypingSignal;
+import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.message.PendingSends;
 import com.ticketing.gateway.socket.Replies;
 import java.util.List;
+import java.util.function.Predicate;
 
 
 /**
@@ -24,14 +26,53 @@ public final class UpdateRouter {
 
     private final RoomBroadcaster rooms;
     private final PendingSends pendingSends;
+    private final Predicate<String> localRoom;
 
     /**
      * @param pendingSends also told of every stored or refused send, so a waiting {@code message:send}
      *                     acknowledgement can answer
+     * @param localRoom    whether any socket of this instance is in a room
      */
-    public UpdateRouter(RoomBroadcaster rooms, PendingSends pendingSends) {
+    public UpdateRouter(RoomBroadcaster rooms, PendingSends pendingSends, Predicate<String> localRoom) {
         this.rooms = rooms;
         this.pendingSends = pendingSends;
+        this.localRoom = localRoom;
+    }
+
+    /**
+     * Whether a record of {@code topic} with this key may be for a socket of this instance, judged
+     * from the key alone (every topic is keyed by the aggregate its events go to), so that with
+     * several gateways a record nobody here follows costs a map lookup, not a decode. True when the
+     * key says nothing.
+     */
+    public boolean mayReachLocalSockets(String topic, String key) {
+        if (key == null) {
+            return true;
+        }
+        if (topic.equals(Topics.LISTING_UPDATES.name())) {
+            return localRoom.test(Rooms.listing(key));
+        }
+        if (topic.equals(Topics.TRANSACTION_UPDATES.name())) {
+            return localRoom.test(Rooms.transaction(key));
+        }
+        if (topic.equals(Topics.TYPING_SIGNALS.name())) {
+            return localRoom.test(Rooms.user(key));
+        }
+        if (topic.equals(Topics.MESSAGE_EVENTS.name())) {
+            return eitherUserIsLocal(key);
+        }
+        return true;
+    }
+
+    /** The conversation key joins two sorted user ids with ':', and ids may hold ':' too: try each split. */
+    private boolean eitherUserIsLocal(String conversationKey) {
+        for (int colon = conversationKey.indexOf(':'); colon >= 0; colon = conversationKey.indexOf(':', colon + 1)) {
+            if (localRoom.test(Rooms.user(conversationKey.substring(0, colon)))
+                    || localRoom.test(Rooms.user(conversationKey.substring(colon + 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,6 +12,7 @@ import com.ticketing.gateway.presence.PresenceService;
 import com.ticketing.socketio.engine.server.EngineIoOptions;
 import com.ticketing.socketio.engine.server.EngineIoServer;
 import com.ticketing.socketio.engine.webflux.EngineIoWebFlux;
+import com.ticketing.socketio.engine.webflux.NettyWebSocketUpgrade;
 import com.ticketing.socketio.server.SocketIoOptions;
 import com.ticketing.socketio.server.SocketIoServer;
 import com.ticketing.socketio.server.namespace.Namespace;
@@ -19,6 +20,8 @@ import io.micrometer.core.instrument.Gauge;
 import tools.jackson.databind.DeserializationFeature;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -66,6 +69,12 @@ public class SocketIoConfiguration {
         return engine;
     }
 
+    /** WebSocket upgrades are taken below Spring, on the Netty connection: an idle socket keeps no request. */
+    @Bean
+    NettyServerCustomizer engineIoWebSockets(EngineIoServer engine) {
+        return server -> NettyWebSocketUpgrade.install(server, Map.of("/socket.io/", engine));
+    }
+
     @Bean
     @Order(0)
     RouterFunction<ServerResponse> socketIoRoutes(EngineIoServer engine) {
@@ -78,7 +87,7 @@ public class SocketIoConfiguration {
     }
 
     @Bean
-    UpdateRouter updateRouter(RoomBroadcaster rooms, PendingSends pendingSends) {
-        return new UpdateRouter(rooms, pendingSends);
+    UpdateRouter updateRouter(RoomBroadcaster rooms, PendingSends pendingSends, Namespace applicationNamespace) {
+        return new UpdateRouter(rooms, pendingSends, applicationNamespace.adapter()::hasRoom);
     }
 }

@@ -3,9 +3,12 @@ package com.ticketing.socketio.conformance;
 import com.ticketing.socketio.engine.server.EngineIoOptions;
 import com.ticketing.socketio.engine.server.EngineIoServer;
 import com.ticketing.socketio.engine.webflux.EngineIoWebFlux;
+import com.ticketing.socketio.engine.webflux.NettyWebSocketUpgrade;
 import com.ticketing.socketio.server.SocketIoOptions;
 import com.ticketing.socketio.server.SocketIoServer;
 import com.ticketing.socketio.server.recovery.RecoveryOptions;
+import java.util.Map;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -43,6 +46,13 @@ public class ConformanceConfiguration {
     public RouterFunction<ServerResponse> conformanceRoutes(EngineIoServer socketIoEngine, EngineIoServer echoEngine) {
         return EngineIoWebFlux.router(socketIoEngine, "/socket.io/")
                 .and(EngineIoWebFlux.router(echoEngine, "/engine.io/"));
+    }
+
+    /** Both engines' WebSocket upgrades are taken below Spring, on the Netty connection itself. */
+    @Bean
+    public NettyServerCustomizer engineIoWebSockets(EngineIoServer socketIoEngine, EngineIoServer echoEngine) {
+        return server -> NettyWebSocketUpgrade.install(server,
+                Map.of("/socket.io/", socketIoEngine, "/engine.io/", echoEngine));
     }
 
     private static EngineIoOptions engineOptions(ConformanceProperties properties) {

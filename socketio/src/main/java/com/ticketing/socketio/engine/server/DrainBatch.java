@@ -23,6 +23,15 @@ final class DrainBatch implements Runnable {
     /** Adds a session to drain; the first since the last run schedules the run on the loop. */
     void add(EngineSession session) {
         sessions.add(session);
+        schedule();
+    }
+
+    /** Adds a session to drain without scheduling: the caller schedules once it has added them all. */
+    void hold(EngineSession session) {
+        sessions.add(session);
+    }
+
+    void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             loop.execute(this);
         }

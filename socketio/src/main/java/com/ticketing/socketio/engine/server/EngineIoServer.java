@@ -30,6 +30,7 @@ public final class EngineIoServer implements AutoCloseable {
     private final Predicate<HandshakeData> allowRequest;
     private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EventExecutor, DrainBatch> drainBatches = new ConcurrentHashMap<>();
+    private final ThreadLocal<List<DrainBatch>> heldDrains = new ThreadLocal<>();
     private final AtomicInteger openSessions = new AtomicInteger();
     private final HashedWheelTimer timer;
     private volatile boolean closed;
@@ -168,9 +169,38 @@ public final class EngineIoServer implements AutoCloseable {
         return timer;
     }
 
-    /** The drain batch of one event loop. */
-    DrainBatch drainBatch(EventExecutor loop) {
-        return drainBatches.computeIfAbsent(loop, DrainBatch::new);
+    /**
+     * Holds back the writes this thread schedules until the returned scope closes, then starts them
+     * with one task per event loop: the events of one batch of input (a Kafka poll, say) then share
+     * each connection's flush. Scopes do not nest.
+     */
+    public DrainScope holdDrains() {
+        List<DrainBatch> held = new java.util.ArrayList<>(2);
+        heldDrains.set(held);
+        return () -> {
+            heldDrains.remove();
+            held.forEach(DrainBatch::schedule);
+        };
+    }
+
+    /** A scope of {@link #holdDrains()}. */
+    public interface DrainScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Schedules the drain of a session owned by {@code loop}, with the other sessions of that loop. */
+    void scheduleDrain(EngineSession session, EventExecutor loop) {
+        DrainBatch batch = drainBatches.computeIfAbsent(loop, DrainBatch::new);
+        List<DrainBatch> held = heldDrains.get();
+        if (held == null) {
+            batch.add(session);
+            return;
+        }
+        batch.hold(session);
+        if (!held.contains(batch)) {
+            held.add(batch);
+        }
     }
 
     void sessionClosed() {

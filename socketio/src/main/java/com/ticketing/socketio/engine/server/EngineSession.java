@@ -178,7 +178,7 @@ public final class EngineSession implements EngineSocket {
     /** Schedules one drain for every burst of appends, batched with the other sessions of its loop. */
     private void scheduleDrain() {
         if (outbound.claimDrain()) {
-            server.drainBatch(executor.owner()).add(this);
+            server.scheduleDrain(this, executor.owner());
         }
     }
 
@@ -279,7 +279,7 @@ public final class EngineSession implements EngineSocket {
         if (!outbound.claimDrain()) {
             return; // a drain is already on its way and will write the carried-over packets
         }
-        server.drainBatch(link.eventLoop()).add(this);
+        server.scheduleDrain(this, link.eventLoop());
     }
 
     // ---- packets, heartbeat and close ---------------------------------------------------------

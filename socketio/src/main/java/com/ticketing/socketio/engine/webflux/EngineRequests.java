@@ -19,7 +19,7 @@ import reactor.netty.http.server.HttpServerRequest;
 final class EngineRequests {
 
     /** The only headers a session keeps. */
-    private static final List<String> KEPT_HEADERS = List.of("origin", "user-agent", "x-forwarded-for");
+    static final List<String> KEPT_HEADERS = List.of("origin", "user-agent", "x-forwarded-for");
 
     private EngineRequests() {
     }

@@ -4,41 +4,32 @@ import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.server.WebSocketLink;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.function.Supplier;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.netty.NettyPipeline;
 
 /**
- * A session's view of one Reactor Netty WebSocket. Frames go straight to the Netty channel as the
- * packet's shared, already encoded WebSocket frame (no per-recipient encoding, no copy, no promise,
- * no send queue of Reactor's); a handler in the pipeline reports writability so the session can
- * hold back instead of buffering without bound. Closing goes through Reactor Netty's own close
- * (one close frame with status 1000, after the frames already written, and none added when the
- * handler ends), then ends the connection's handler.
+ * A session's view of one WebSocket connection's Netty channel. Frames go straight to the channel
+ * as the packet's shared, already encoded WebSocket frame (no per-recipient encoding, no copy, no
+ * promise, no send queue); writability is reported so the session can hold back instead of
+ * buffering without bound. Closing sends one close frame with status 1000 after the frames already
+ * written, then hangs up.
  */
 final class NettyWebSocketLink implements WebSocketLink {
 
     private static final AtomicIntegerFieldUpdater<NettyWebSocketLink> CLOSING =
             AtomicIntegerFieldUpdater.newUpdater(NettyWebSocketLink.class, "closing");
-    private static final String WRITABILITY_HANDLER = "engineio.writability";
 
     private final Channel channel;
-    private final Supplier<Mono<Void>> normalClose;
-    private final Sinks.Empty<Void> closeRequested = Sinks.empty();
     private volatile int closing;
     private volatile Runnable writableListener;
 
-    /** @param normalClose sends the normal close frame through Reactor Netty, which then knows it was sent */
-    NettyWebSocketLink(Channel channel, Supplier<Mono<Void>> normalClose) {
+    /** A link on a connection that {@link NettyWebSocketUpgrade} took. */
+    NettyWebSocketLink(Channel channel) {
         this.channel = channel;
-        this.normalClose = normalClose;
-        channel.pipeline().addBefore(NettyPipeline.ReactiveBridge, WRITABILITY_HANDLER, new WritabilityHandler());
     }
 
     @Override
@@ -73,16 +64,12 @@ final class NettyWebSocketLink implements WebSocketLink {
         writableListener = listener;
     }
 
-    /**
-     * Sends the close frame on the event loop, after every frame already written from there, then
-     * completes the connection's handler.
-     */
+    /** Sends the close frame after every frame already written, then hangs up. */
     @Override
     public void close() {
         if (CLOSING.compareAndSet(this, 0, 1)) {
-            channel.eventLoop().execute(() -> normalClose.get()
-                    .doFinally(signal -> closeRequested.tryEmitEmpty())
-                    .subscribe(done -> { }, failure -> { })); // the connection is ending either way
+            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+                    .addListener(ChannelFutureListener.CLOSE);
         }
     }
 
@@ -97,19 +84,16 @@ final class NettyWebSocketLink implements WebSocketLink {
         CLOSING.set(this, 1);
     }
 
-    /** Completes when {@link #close()} is called. */
-    Mono<Void> closeRequested() {
-        return closeRequested.asMono();
+    /** Whether a close frame was sent or the connection ended. */
+    boolean isClosing() {
+        return closing != 0;
     }
 
-    private final class WritabilityHandler extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            Runnable listener = writableListener;
-            if (listener != null && ctx.channel().isWritable()) {
-                listener.run();
-            }
-            ctx.fireChannelWritabilityChanged();
+    /** The channel became writable again (or not). */
+    void writabilityChanged() {
+        Runnable listener = writableListener;
+        if (listener != null && channel.isWritable()) {
+            listener.run();
         }
     }
 }

@@ -29,6 +29,9 @@ public interface Adapter {
     /** The rooms that have at least one socket (own-id rooms excluded). */
     Set<String> rooms();
 
+    /** Whether any local socket is in this room (a socket's own id included): a map lookup, no copy. */
+    boolean hasRoom(String room);
+
     /**
      * Sends a packet to every targeted socket, each at most once, encoding it once for all of them.
      */

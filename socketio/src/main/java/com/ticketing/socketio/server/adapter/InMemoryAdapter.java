@@ -76,6 +76,11 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     @Override
+    public boolean hasRoom(String room) {
+        return membersByRoom.containsKey(room) || context.socket(room) != null;
+    }
+
+    @Override
     public Set<String> socketIds(BroadcastTarget target) {
         Set<String> excluded = members(target.except());
         Set<String> ids = new HashSet<>();

@@ -97,6 +97,22 @@ class EngineSessionTest {
     }
 
     @Test
+    void packetsSentWhileDrainsAreHeldShareOneFlushPerConnection() {
+        FakeWebSocketLink link = new FakeWebSocketLink();
+        EngineSocket session = openWebSocket(link);
+        int flushesBefore = link.flushes;
+
+        try (EngineIoServer.DrainScope oneKafkaPoll = server.holdDrains()) {
+            session.send(EngineMessage.text("listing:updated"));
+            session.send(EngineMessage.text("listing:price_changed"));
+            assertThat(link.flushes).isEqualTo(flushesBefore);
+        }
+
+        assertThat(link.flushes).isEqualTo(flushesBefore + 1);
+        assertThat(link.texts()).endsWith("4listing:updated", "4listing:price_changed");
+    }
+
+    @Test
     void packetsWaitWhileTheConnectionIsNotWritableAndGoOutInOrderWhenItIs() {
         FakeWebSocketLink link = new FakeWebSocketLink();
         EngineSocket session = openWebSocket(link);

@@ -4,7 +4,9 @@ import com.ticketing.socketio.engine.HandshakeData;
 import com.ticketing.socketio.engine.server.EngineIoOptions;
 import com.ticketing.socketio.engine.server.EngineIoServer;
 import com.ticketing.socketio.engine.webflux.EngineIoWebFlux;
+import com.ticketing.socketio.engine.webflux.NettyWebSocketUpgrade;
 import java.net.URI;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -12,8 +14,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A real Reactor Netty server on a random port serving only the Engine.IO router, with a
- * {@link RecordingHandler}; no Spring Boot.
+ * A real Reactor Netty server on a random port serving only the Engine.IO router and its WebSocket
+ * upgrade below Spring, as the services mount them, with a {@link RecordingHandler}; no Spring Boot.
  */
 public final class TestEngineServer implements AutoCloseable {
 
@@ -32,7 +34,8 @@ public final class TestEngineServer implements AutoCloseable {
         this.engine = new EngineIoServer(options, handler, allowRequest);
         ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(
                 RouterFunctions.toHttpHandler(EngineIoWebFlux.router(engine, PATH)));
-        this.http = HttpServer.create().host("127.0.0.1").port(0).handle(adapter).bindNow();
+        this.http = NettyWebSocketUpgrade.install(HttpServer.create(), Map.of(PATH, engine))
+                .host("127.0.0.1").port(0).handle(adapter).bindNow();
     }
 
     public RecordingHandler handler() {

@@ -36,17 +36,25 @@ class HeartbeatWebFluxTest {
         server.close();
     }
 
+    /** A server that pings as often but waits long for the pong: this test client may be slow to answer. */
+    private static TestEngineServer patientServer() {
+        return new TestEngineServer(EngineIoOptions.defaults().withHeartbeat(PING_INTERVAL, Duration.ofSeconds(10)));
+    }
+
     @Test
     void pollingClientThatPongsStaysOpenOverSeveralPings() {
-        String sid = polling.handshake();
-        EngineSocket socket = handler.assertNextOpen();
+        try (TestEngineServer patient = patientServer()) {
+            PollingClient client = new PollingClient(patient);
+            String sid = client.handshake();
+            EngineSocket socket = patient.handler().assertNextOpen();
 
-        for (int i = 0; i < 3; i++) {
-            assertThat(polling.poll(sid).body()).isEqualTo("2");
-            assertThat(polling.push(sid, "3").statusCode()).isEqualTo(200);
+            for (int i = 0; i < 3; i++) {
+                assertThat(client.poll(sid).body()).isEqualTo("2");
+                assertThat(client.push(sid, "3").statusCode()).isEqualTo(200);
+            }
+
+            assertThat(socket.isOpen()).isTrue();
         }
-
-        assertThat(socket.isOpen()).isTrue();
     }
 
     @Test
@@ -80,9 +88,10 @@ class HeartbeatWebFluxTest {
 
     @Test
     void webSocketClientThatPongsStaysOpen() {
-        try (WebSocketClient ws = WebSocketClient.connect(server.webSocketUri("EIO=4&transport=websocket"))) {
+        try (TestEngineServer patient = patientServer();
+             WebSocketClient ws = WebSocketClient.connect(patient.webSocketUri("EIO=4&transport=websocket"))) {
             ws.nextText();
-            EngineSocket socket = handler.assertNextOpen();
+            EngineSocket socket = patient.handler().assertNextOpen();
 
             for (int i = 0; i < 3; i++) {
                 assertThat(ws.nextText()).isEqualTo("2");

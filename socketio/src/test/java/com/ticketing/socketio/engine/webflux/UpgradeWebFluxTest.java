@@ -204,8 +204,7 @@ class UpgradeWebFluxTest {
 
             try (WebSocketClient ws = WebSocketClient.connect(
                     noUpgrades.webSocketUri("EIO=4&transport=websocket&sid=" + id))) {
-                ws.send("2probe");
-
+                // closed as soon as it connects: it may not even get to send its probe
                 assertThat(ws.next()).isInstanceOf(WebSocketClient.Closed.class);
             }
             assertThat(noUpgrades.engine().session(id).transportName()).isEqualTo("polling");
