@@ -3,6 +3,8 @@ package com.ticketing.gateway.message;
 import static com.ticketing.gateway.socket.Replies.Code.*;
 
 import com.ticketing.auth.AuthenticatedUser;
+import com.ticketing.auth.ratelimit.RateLimitDecision;
+import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.payload.message.ConversationKey;
@@ -11,12 +13,12 @@ import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
 import com.ticketing.gateway.ratelimit.MessageRateLimit;
-import com.ticketing.auth.ratelimit.RateLimitDecision;
-import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
 import com.ticketing.gateway.socket.Arguments;
+import com.ticketing.gateway.socket.ConnectionGate;
 import com.ticketing.gateway.socket.Replies;
 import com.ticketing.gateway.socket.SocketFeature;
 import com.ticketing.socketio.server.ack.Ack;
+import com.ticketing.socketio.server.namespace.Namespace;
 import com.ticketing.socketio.server.socket.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,8 +56,9 @@ public class MessageSendFeature implements SocketFeature {
     }
 
     @Override
-    public void register(Socket socket, AuthenticatedUser user) {
-        socket.on(EVENT, (args, ack) -> send(socket, ack, user, Arguments.firstObject(args)));
+    public void register(Namespace namespace) {
+        namespace.on(EVENT, (socket, args, ack) -> send(socket, ack, socket.get(ConnectionGate.USER),
+                Arguments.firstObject(args)));
     }
 
     private void send(Socket socket, Ack ack, AuthenticatedUser user, tools.jackson.databind.JsonNode body) {

@@ -49,10 +49,11 @@ public class SocketIoConfiguration {
     Namespace applicationNamespace(SocketIoServer io, JwtValidator validator, JwtSettings jwt,
                                    SocketIoProperties properties, LocalSockets localSockets, PresenceService presence,
                                    PresenceAnnouncer announcer, List<SocketFeature> features, MeterRegistry meters) {
-        return io.namespace("/")
-                .use(new ConnectionGate(validator, properties, localSockets, presence, meters))
-                .onConnection(new ConnectionHandler(features, announcer, localSockets, properties.maxSocketsPerUser(),
-                        jwt.clockSkew()));
+        Namespace namespace = io.namespace("/").use(new ConnectionGate(validator, properties, localSockets, presence,
+                meters));
+        ConnectionHandler.attachTo(namespace, features, announcer, localSockets, properties.maxSocketsPerUser(),
+                jwt.clockSkew());
+        return namespace;
     }
 
     @Bean(destroyMethod = "close")

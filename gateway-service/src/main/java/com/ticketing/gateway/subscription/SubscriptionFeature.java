@@ -3,14 +3,16 @@ package com.ticketing.gateway.subscription;
 import static com.ticketing.gateway.socket.Replies.Code.*;
 
 import com.ticketing.auth.AuthenticatedUser;
+import com.ticketing.auth.web.Ids;
 import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.fanout.Rooms;
 import com.ticketing.gateway.socket.Arguments;
+import com.ticketing.gateway.socket.ConnectionGate;
 import com.ticketing.gateway.socket.Replies;
 import com.ticketing.gateway.socket.SocketFeature;
 import com.ticketing.gateway.streams.GatewayStreams;
-import com.ticketing.auth.web.Ids;
 import com.ticketing.socketio.server.ack.Ack;
+import com.ticketing.socketio.server.namespace.Namespace;
 import com.ticketing.socketio.server.socket.Socket;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +39,19 @@ public class SubscriptionFeature implements SocketFeature {
     }
 
     @Override
-    public void register(Socket socket, AuthenticatedUser user) {
-        socket.on("subscribe:listing", (args, ack) -> withId(socket, ack, "subscribe:listing", "listingId", args,
-                listingId -> follow(socket, ack, "subscribe:listing", Rooms.listing(listingId),
+    public void register(Namespace namespace) {
+        namespace.on("subscribe:listing", (socket, args, ack) -> withId(socket, ack, "subscribe:listing", "listingId",
+                args, listingId -> follow(socket, ack, "subscribe:listing", Rooms.listing(listingId),
                         Map.of("listingId", listingId))));
-        socket.on("unsubscribe:listing", (args, ack) -> withId(socket, ack, "unsubscribe:listing", "listingId", args,
-                listingId -> {
+        namespace.on("unsubscribe:listing", (socket, args, ack) -> withId(socket, ack, "unsubscribe:listing",
+                "listingId", args, listingId -> {
                     socket.leave(Rooms.listing(listingId));
                     Replies.ok(ack, Map.of("listingId", listingId));
                 }));
-        socket.on("subscribe:transaction", (args, ack) -> withId(socket, ack, "subscribe:transaction",
-                "transactionId", args, transactionId -> subscribeTransaction(socket, ack, user, transactionId)));
-        socket.on("unsubscribe:transaction", (args, ack) -> withId(socket, ack, "unsubscribe:transaction",
+        namespace.on("subscribe:transaction", (socket, args, ack) -> withId(socket, ack, "subscribe:transaction",
+                "transactionId", args, transactionId -> subscribeTransaction(socket, ack,
+                        socket.get(ConnectionGate.USER), transactionId)));
+        namespace.on("unsubscribe:transaction", (socket, args, ack) -> withId(socket, ack, "unsubscribe:transaction",
                 "transactionId", args, transactionId -> {
                     socket.leave(Rooms.transaction(transactionId));
                     Replies.ok(ack, Map.of("transactionId", transactionId));

@@ -3,6 +3,10 @@ package com.ticketing.gateway.typing;
 import static com.ticketing.gateway.socket.Replies.Code.*;
 
 import com.ticketing.auth.AuthenticatedUser;
+import com.ticketing.auth.ratelimit.RateLimit;
+import com.ticketing.auth.ratelimit.RateLimitDecision;
+import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
+import com.ticketing.auth.web.Ids;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.envelope.EventTypes;
@@ -10,14 +14,12 @@ import com.ticketing.events.payload.typing.TypingSignal;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
-import com.ticketing.auth.ratelimit.RateLimit;
-import com.ticketing.auth.ratelimit.RateLimitDecision;
-import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
 import com.ticketing.gateway.socket.Arguments;
+import com.ticketing.gateway.socket.ConnectionGate;
 import com.ticketing.gateway.socket.Replies;
 import com.ticketing.gateway.socket.SocketFeature;
-import com.ticketing.auth.web.Ids;
 import com.ticketing.socketio.server.ack.Ack;
+import com.ticketing.socketio.server.namespace.Namespace;
 import com.ticketing.socketio.server.socket.Socket;
 import java.time.Duration;
 import java.util.Map;
@@ -45,9 +47,11 @@ public class TypingFeature implements SocketFeature {
     }
 
     @Override
-    public void register(Socket socket, AuthenticatedUser user) {
-        socket.on("typing:start", (args, ack) -> typing(socket, ack, user, Arguments.firstString(args), true));
-        socket.on("typing:stop", (args, ack) -> typing(socket, ack, user, Arguments.firstString(args), false));
+    public void register(Namespace namespace) {
+        namespace.on("typing:start", (socket, args, ack) -> typing(socket, ack, socket.get(ConnectionGate.USER),
+                Arguments.firstString(args), true));
+        namespace.on("typing:stop", (socket, args, ack) -> typing(socket, ack, socket.get(ConnectionGate.USER),
+                Arguments.firstString(args), false));
     }
 
     private void typing(Socket socket, Ack ack, AuthenticatedUser user, String receiverId, boolean started) {

@@ -41,7 +41,9 @@ class SimulateCommandTest {
         int exit = new SimulateCommand(out).run(new SimulateOptions(150, 40, Duration.ofSeconds(2), 3), "abcd", sink);
 
         assertThat(exit).isZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1_800), Duration.ofMillis(4_000));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("a 2 s simulation at 150 events/s took %d ms%n", took.toMillis());
+        assertThat(took).as("paced, not published in one burst").isGreaterThanOrEqualTo(Duration.ofMillis(1_800));
         assertThat(sink.sent).hasSize(300);
         assertThat(sink.sent).allMatch(line -> line.startsWith("marketplace.listing-events ticketing.listing.")
                 || line.startsWith("marketplace.transaction-events ticketing.transaction."));

@@ -6,7 +6,7 @@ import com.ticketing.socketio.engine.EngineSocket;
 import com.ticketing.socketio.packet.PacketEncoder;
 import com.ticketing.socketio.server.client.ClientConnection;
 import com.ticketing.socketio.server.client.ClientContext;
-import com.ticketing.socketio.server.namespace.Arguments;
+import com.ticketing.socketio.server.namespace.EmitArguments;
 import com.ticketing.socketio.server.namespace.Namespace;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +37,7 @@ public final class SocketIoServer implements EngineIoHandler, AutoCloseable {
         executor.setRemoveOnCancelPolicy(true);
         this.timer = executor;
         this.context = new ClientContext(namespaces::get, options, new PacketEncoder(options.mapper()),
-                new Arguments(options.mapper()), timer);
+                new EmitArguments(options.mapper()), timer);
     }
 
     /** The namespace of this name, registered on first use. Names start with {@code /}. */

@@ -61,25 +61,30 @@ class ConnectTest {
     }
 
     @Test
-    void authPayloadReachesTheMiddlewareAndTheSocket() {
+    void authPayloadReachesTheMiddlewareAndTheConnectionListenersThenIsReleased() {
         AtomicReference<JsonNode> seen = new AtomicReference<>();
+        AtomicReference<JsonNode> atConnection = new AtomicReference<>();
         server.namespace("/").use((handshake, auth) -> {
             seen.set(auth);
             return CompletableFuture.completedFuture(ConnectDecision.accept());
         });
+        server.namespace("/").onConnection(socket -> atConnection.set(socket.auth()));
         FakeEngineSocket engine = FakeEngineSocket.open(server);
         engine.clientSends("0{\"token\":\"x\"}");
         engine.nextText();
         assertThat(seen.get().get("token").stringValue()).isEqualTo("x");
-        assertThat(connected.get(0).auth().get("token").stringValue()).isEqualTo("x");
+        assertThat(atConnection.get().get("token").stringValue()).isEqualTo("x");
+        assertThat(connected.get(0).auth()).as("an idle socket keeps no token").isNull();
     }
 
     @Test
     void connectWithoutPayloadGivesAnEmptyAuthObject() {
+        AtomicReference<JsonNode> atConnection = new AtomicReference<>();
+        server.namespace("/").onConnection(socket -> atConnection.set(socket.auth()));
         FakeEngineSocket engine = FakeEngineSocket.open(server);
         engine.connect("/");
-        assertThat(connected.get(0).auth().isObject()).isTrue();
-        assertThat(connected.get(0).auth().isEmpty()).isTrue();
+        assertThat(atConnection.get().isObject()).isTrue();
+        assertThat(atConnection.get().isEmpty()).isTrue();
     }
 
     @Test

@@ -52,6 +52,43 @@ class EventAndAckTest {
     }
 
     @Test
+    void namespaceHandlerServesEverySocketAndGetsTheSocket() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        server.namespace("/").on("hello", (s, args, ack) -> seen.add(s.id() + ":" + args.get(0).asString()));
+        String firstId = socket.get().id();
+        FakeEngineSocket other = FakeEngineSocket.open(server);
+        String otherId = other.connect("/");
+
+        engine.clientSends("2[\"hello\",\"a\"]");
+        other.clientSends("2[\"hello\",\"b\"]");
+
+        assertThat(seen).containsExactly(firstId + ":a", otherId + ":b");
+    }
+
+    @Test
+    void aSocketsOwnHandlerWinsOverTheNamespaces() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        server.namespace("/").on("hello", (s, args, ack) -> seen.add("namespace"));
+        server.namespace("/").onAny((s, event, args, ack) -> seen.add("namespace any " + event));
+        socket.get().on("hello", (args, ack) -> seen.add("socket"));
+
+        engine.clientSends("2[\"hello\"]");
+        engine.clientSends("2[\"other\"]");
+
+        assertThat(seen).containsExactly("socket", "namespace any other");
+    }
+
+    @Test
+    void namespaceDisconnectListenerHearsEverySocketLeave() {
+        List<String> left = new CopyOnWriteArrayList<>();
+        server.namespace("/").onDisconnect((s, reason) -> left.add(s.id() + " " + reason.wireText()));
+
+        engine.engineCloses(DisconnectReason.TRANSPORT_CLOSE);
+
+        assertThat(left).containsExactly(socket.get().id() + " transport close");
+    }
+
+    @Test
     void eventWithAnAckIdIsAnsweredWithAnAckPacketOfThatId() {
         socket.get().on("a", (args, ack) -> ack.send("ok", Map.of("n", 1)));
         engine.clientSends("212[\"a\"]");

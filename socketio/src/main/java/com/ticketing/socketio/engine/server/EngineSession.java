@@ -53,8 +53,6 @@ public final class EngineSession implements EngineSocket {
     private volatile WebSocketLink webSocket; // read by producers for the backlog, written on the executor
     private long lastPacketNanos = System.nanoTime();
     private volatile PollingState polling; // volatile only for hasPendingPoll()
-    /** What polling still held when the session upgraded: written to the WebSocket first. */
-    private ArrayDeque<List<EngineMessage>> carriedOver;
 
     EngineSession(EngineIoServer server, String id, HandshakeData handshake, EventExecutor owner,
                   WebSocketLink webSocket) {
@@ -195,65 +193,16 @@ public final class EngineSession implements EngineSocket {
         }
         WebSocketLink link = webSocket;
         if (link != null) {
-            writeTo(link, false);
+            webSocketTransport.write(link, outbound, false);
         } else {
-            moveToPolling();
-        }
-    }
-
-    /**
-     * Writes while the connection is writable (or everything, before a graceful close), then flushes
-     * once; the connection's writability schedules the rest.
-     */
-    private void writeTo(WebSocketLink link, boolean everything) {
-        boolean wrote = false;
-        if (carriedOver != null) {
-            carriedOver.forEach(packet -> write(link, packet));
-            wrote = !carriedOver.isEmpty();
-            carriedOver = null;
-        }
-        List<EngineMessage> packet;
-        while ((everything || link.isWritable()) && (packet = outbound.poll()) != null) {
-            write(link, packet);
-            wrote = true;
-        }
-        if (wrote) {
-            link.flush();
-        }
-    }
-
-    private static void write(WebSocketLink link, List<EngineMessage> packet) {
-        for (int i = 0; i < packet.size(); i++) {
-            link.write(packet.get(i));
-        }
-    }
-
-    private void moveToPolling() {
-        List<EngineMessage> packet;
-        while ((packet = outbound.poll()) != null) {
-            if (overLimit(polling.waitingBytes(), polling.waitingPackets() + 1)) {
-                close(DisconnectReason.TRANSPORT_ERROR, CloseMode.DROP); // the client stopped polling
-                return;
-            }
-            polling.add(packet);
-        }
-        if (polling.mustAnswerNow()) {
-            answerPendingPoll();
+            pollingTransport.take(outbound);
         }
     }
 
     /** Whether a client for whom this much already waits has stopped reading. */
-    private boolean overLimit(long bytesWaiting, int packets) {
+    boolean overLimit(long bytesWaiting, int packets) {
         EngineIoOptions options = server.options();
         return bytesWaiting > options.maxOutboundBytes() || packets > options.maxOutboundPackets();
-    }
-
-    /** Answers a waiting poll, if any, with everything due (a noop when nothing is). */
-    void answerPendingPoll() {
-        PollResponder responder = polling.takePendingPoll();
-        if (responder != null) {
-            responder.respond(polling.takePayload());
-        }
     }
 
     /**
@@ -262,10 +211,11 @@ public final class EngineSession implements EngineSocket {
      */
     void switchToWebSocket(WebSocketLink link) {
         PollingState previous = polling;
-        carriedOver = previous.takeWaiting();
+        ArrayDeque<List<EngineMessage>> carriedOver = previous.takeWaiting();
         if (previous.pingDue) {
             carriedOver.addFirst(PING);
         }
+        webSocketTransport.carryOver(carriedOver);
         PollResponder responder = previous.takePendingPoll();
         polling = null;
         webSocket = link;
@@ -327,7 +277,7 @@ public final class EngineSession implements EngineSocket {
             scheduleDrain();
         } else {
             polling.pingDue = true;
-            answerPendingPoll();
+            pollingTransport.answerPendingPoll();
         }
     }
 
@@ -343,9 +293,9 @@ public final class EngineSession implements EngineSocket {
             // what was sent before the close still goes out, ahead of it
             outbound.drainStarted();
             if (webSocket != null) {
-                writeTo(webSocket, true);
+                webSocketTransport.write(webSocket, outbound, true);
             } else {
-                moveToPolling();
+                pollingTransport.take(outbound);
             }
             if (state != State.OPEN) {
                 return; // the client was over its limit and has been dropped
@@ -354,9 +304,9 @@ public final class EngineSession implements EngineSocket {
         heartbeat.stop();
         WebSocketLink probeLink = upgrade.cancel();
         WebSocketLink link = webSocket;
-        boolean linger = polling != null && closePolling(mode);
+        boolean linger = polling != null && pollingTransport.close(mode);
         outbound.clear();
-        carriedOver = null;
+        webSocketTransport.carryOver(null);
         state = linger ? State.CLOSING : State.CLOSED;
         log.debug("Session {} closed: {}", id, reason.wireText());
         if (linger) {
@@ -376,29 +326,6 @@ public final class EngineSession implements EngineSocket {
             }
         }
         server.handler().onClose(this, reason);
-    }
-
-    /** Ends polling for a close; returns whether the session lingers until a poll takes the close packet. */
-    private boolean closePolling(CloseMode mode) {
-        PollResponder responder = polling.takePendingPoll();
-        boolean linger = false;
-        String payload = NOOP_PAYLOAD;
-        if (mode != CloseMode.CLIENT_CLOSED) {
-            if (mode != CloseMode.GRACEFUL) {
-                polling.clearWaiting();
-                polling.pingDue = false;
-            }
-            polling.closePacketDue = true;
-            linger = responder == null && mode == CloseMode.GRACEFUL;
-            payload = responder == null ? null : polling.takePayload();
-        }
-        if (!linger) {
-            polling.clearWaiting();
-        }
-        if (responder != null) {
-            responder.respond(payload);
-        }
-        return linger;
     }
 
     /** A closing session whose close packet was never polled is dropped. */
@@ -427,6 +354,10 @@ public final class EngineSession implements EngineSocket {
 
     State state() {
         return state;
+    }
+
+    PollingTransport pollingTransport() {
+        return pollingTransport;
     }
 
     /** Whether a long-polling GET is waiting for packets (a racy read, for tests and metrics). */

@@ -1,10 +1,12 @@
 package com.ticketing.socketio.engine.server;
 
 import com.ticketing.socketio.DisconnectReason;
+import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.packet.EnginePacket;
 import com.ticketing.socketio.engine.packet.PayloadCodec;
 import com.ticketing.socketio.engine.packet.PayloadCodec.DecodedPayload;
 import com.ticketing.socketio.engine.server.EngineSession.State;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,5 +103,54 @@ final class PollingTransport {
         if (polling != null) {
             polling.postInFlight = false;
         }
+    }
+
+    /** Moves what the session was given to the packets waiting for the next poll, and answers one waiting. */
+    void take(Outbound outbound) {
+        PollingState polling = session.polling();
+        List<EngineMessage> packet;
+        while ((packet = outbound.poll()) != null) {
+            if (session.overLimit(polling.waitingBytes(), polling.waitingPackets() + 1)) {
+                session.close(DisconnectReason.TRANSPORT_ERROR, CloseMode.DROP); // the client stopped polling
+                return;
+            }
+            polling.add(packet);
+        }
+        if (polling.mustAnswerNow()) {
+            answerPendingPoll();
+        }
+    }
+
+    /** Answers a waiting poll, if any, with everything due (a noop when nothing is). */
+    void answerPendingPoll() {
+        PollingState polling = session.polling();
+        PollResponder responder = polling.takePendingPoll();
+        if (responder != null) {
+            responder.respond(polling.takePayload());
+        }
+    }
+
+    /** Ends polling for a close; returns whether the session lingers until a poll takes the close packet. */
+    boolean close(CloseMode mode) {
+        PollingState polling = session.polling();
+        PollResponder responder = polling.takePendingPoll();
+        boolean linger = false;
+        String payload = EngineSession.NOOP_PAYLOAD;
+        if (mode != CloseMode.CLIENT_CLOSED) {
+            if (mode != CloseMode.GRACEFUL) {
+                polling.clearWaiting();
+                polling.pingDue = false;
+            }
+            polling.closePacketDue = true;
+            linger = responder == null && mode == CloseMode.GRACEFUL;
+            payload = responder == null ? null : polling.takePayload();
+        }
+        if (!linger) {
+            polling.clearWaiting();
+        }
+        if (responder != null) {
+            responder.respond(payload);
+        }
+        return linger;
     }
 }

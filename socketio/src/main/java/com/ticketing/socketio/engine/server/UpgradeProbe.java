@@ -67,7 +67,7 @@ final class UpgradeProbe {
         noopTimer = later(NOOP_INTERVAL_NANOS, () -> {
             PollingState polling = session.polling();
             if (probe != null && polling != null && polling.upgrading) {
-                session.answerPendingPoll();
+                session.pollingTransport().answerPendingPoll();
                 scheduleNoop();
             }
         });

@@ -1,15 +1,19 @@
 package com.ticketing.socketio.engine.server;
 
 import com.ticketing.socketio.DisconnectReason;
+import com.ticketing.socketio.engine.EngineMessage;
 import com.ticketing.socketio.engine.packet.EnginePacket;
 import com.ticketing.socketio.engine.packet.PacketCodec;
 import com.ticketing.socketio.engine.packet.PacketDecodeException;
+import java.util.ArrayDeque;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes what arrives on a WebSocket to the session (its active link) or to its {@link UpgradeProbe}
- * (a probing link); frames from any other link are ignored. Confined to the session's executor.
+ * The WebSocket side of one session: routes what arrives on a link to the session (its active
+ * link) or to its {@link UpgradeProbe} (a probing link), ignoring any other link, and writes what
+ * the session was given. Confined to the session's executor.
  */
 final class WebSocketTransport {
 
@@ -17,6 +21,8 @@ final class WebSocketTransport {
 
     private final EngineSession session;
     private final UpgradeProbe upgrade;
+    /** What polling still held when the session upgraded: written to the WebSocket first. */
+    private ArrayDeque<List<EngineMessage>> carriedOver;
 
     WebSocketTransport(EngineSession session, UpgradeProbe upgrade) {
         this.session = session;
@@ -56,6 +62,38 @@ final class WebSocketTransport {
             session.onPacket(packet);
         } else if (upgrade.isProbe(link)) {
             upgrade.onPacket(link, packet);
+        }
+    }
+
+    /** Packets to write before anything else (null forgets them). */
+    void carryOver(ArrayDeque<List<EngineMessage>> packets) {
+        carriedOver = packets;
+    }
+
+    /**
+     * Writes what waits while the connection is writable (or everything, before a graceful close),
+     * then flushes once; the connection's writability schedules the rest.
+     */
+    void write(WebSocketLink link, Outbound outbound, boolean everything) {
+        boolean wrote = false;
+        if (carriedOver != null) {
+            carriedOver.forEach(packet -> write(link, packet));
+            wrote = !carriedOver.isEmpty();
+            carriedOver = null;
+        }
+        List<EngineMessage> packet;
+        while ((everything || link.isWritable()) && (packet = outbound.poll()) != null) {
+            write(link, packet);
+            wrote = true;
+        }
+        if (wrote) {
+            link.flush();
+        }
+    }
+
+    private static void write(WebSocketLink link, List<EngineMessage> packet) {
+        for (int i = 0; i < packet.size(); i++) {
+            link.write(packet.get(i));
         }
     }
 }

@@ -214,6 +214,7 @@ public final class ClientConnection {
         }
         socket.deliver(namespace.encode(Connects.reply(socket)));
         RuntimeException failure = namespace.fireConnection(socket);
+        socket.releaseAuth();
         if (failure != null) {
             fail(Failure.HANDLER_FAILED, namespace.name(), failure);
         }

@@ -1,7 +1,7 @@
 package com.ticketing.socketio.server.client;
 
 import com.ticketing.socketio.server.SocketIoOptions;
-import com.ticketing.socketio.server.namespace.Arguments;
+import com.ticketing.socketio.server.namespace.EmitArguments;
 import com.ticketing.socketio.packet.PacketEncoder;
 import com.ticketing.socketio.server.namespace.Namespace;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,5 +14,5 @@ import java.util.function.Function;
  * @param namespaces the registered namespace of a name, or null
  */
 public record ClientContext(Function<String, Namespace> namespaces, SocketIoOptions options,
-                            PacketEncoder encoder, Arguments arguments, ScheduledExecutorService timer) {
+                            PacketEncoder encoder, EmitArguments arguments, ScheduledExecutorService timer) {
 }

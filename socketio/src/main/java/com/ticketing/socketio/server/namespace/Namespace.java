@@ -11,6 +11,7 @@ import com.ticketing.socketio.server.adapter.AdapterContext;
 import com.ticketing.socketio.server.adapter.BroadcastTarget;
 import com.ticketing.socketio.server.recovery.RecoveryOptions;
 import com.ticketing.socketio.server.room.BroadcastOperator;
+import com.ticketing.socketio.server.socket.SharedHandlers;
 import com.ticketing.socketio.server.socket.Socket;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,11 +35,12 @@ public final class Namespace implements AdapterContext {
     private final SocketIoOptions options;
     private final ScheduledExecutorService timer;
     private final PacketEncoder encoder;
-    private final Arguments arguments;
+    private final EmitArguments arguments;
     private final Adapter adapter;
     private final List<ConnectMiddleware> middlewares = new CopyOnWriteArrayList<>();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+    private final SharedHandlers sharedHandlers = new SharedHandlers();
 
     /** Created by the server when a namespace is registered. */
     public Namespace(String name, SocketIoOptions options, ScheduledExecutorService timer) {
@@ -46,7 +48,7 @@ public final class Namespace implements AdapterContext {
         this.options = options;
         this.timer = timer;
         this.encoder = new PacketEncoder(options.mapper());
-        this.arguments = new Arguments(options.mapper());
+        this.arguments = new EmitArguments(options.mapper());
         this.adapter = options.adapterFactory().apply(this);
     }
 
@@ -70,6 +72,29 @@ public final class Namespace implements AdapterContext {
     public Namespace onConnection(ConnectionListener listener) {
         listeners.add(listener);
         return this;
+    }
+
+    /** Handles an event of every socket of this namespace, once for all (a socket's own handler wins). */
+    public Namespace on(String event, SharedHandlers.Event handler) {
+        sharedHandlers.on(event, handler);
+        return this;
+    }
+
+    /** Handles the events of every socket that no other handler takes. */
+    public Namespace onAny(SharedHandlers.AnyEvent handler) {
+        sharedHandlers.onAny(handler);
+        return this;
+    }
+
+    /** Adds a listener told once when any socket of this namespace leaves. */
+    public Namespace onDisconnect(SharedHandlers.Disconnect listener) {
+        sharedHandlers.onDisconnect(listener);
+        return this;
+    }
+
+    /** The handlers registered on the namespace for all its sockets. */
+    public SharedHandlers sharedHandlers() {
+        return sharedHandlers;
     }
 
     /** A broadcast to the sockets in any of these rooms. */
@@ -123,7 +148,7 @@ public final class Namespace implements AdapterContext {
     }
 
     /** Maps emitted values to JSON arguments. */
-    public Arguments arguments() {
+    public EmitArguments arguments() {
         return arguments;
     }
 

@@ -32,7 +32,7 @@ public final class Socket {
     private final String pid;
     private final Namespace namespace;
     private final ClientConnection client;
-    private final JsonNode auth;
+    private volatile JsonNode auth; // released once the connection listeners ran: it usually holds a token
     private final boolean recovered;
     private volatile boolean connected = true;
     private final SocketHandlers handlers = new SocketHandlers();
@@ -76,9 +76,17 @@ public final class Socket {
         return client.engine().handshake();
     }
 
-    /** The CONNECT payload (an empty object when the client sent none). */
+    /**
+     * The CONNECT payload (an empty object when the client sent none), for the middlewares and the
+     * connection listeners; null afterwards, so an idle socket does not keep its client's token.
+     */
     public JsonNode auth() {
         return auth;
+    }
+
+    /** Called by the layer once the connection listeners ran. */
+    public void releaseAuth() {
+        auth = null;
     }
 
     /** Whether this socket resumed a dropped session. */
@@ -250,12 +258,14 @@ public final class Socket {
             current.closeAll();
         }
         handlers.disconnected(reason, e -> client.fail(Failure.HANDLER_FAILED, namespace.name(), e));
+        namespace.sharedHandlers().disconnected(this, reason,
+                e -> client.fail(Failure.HANDLER_FAILED, namespace.name(), e));
     }
 
     private void dispatch(Packet.Event event) {
         Ack ack = event.wantsAck() ? new ReplyAck(this, event.ackId()) : Ack.NONE;
         try {
-            handlers.dispatch(event, ack);
+            handlers.dispatch(this, namespace.sharedHandlers(), event, ack);
         } catch (RuntimeException e) {
             client.fail(Failure.HANDLER_FAILED, namespace.name(), e);
         }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The handlers registered on one socket. Registration is rare and may come from any thread, so
- * the maps are copied on write and read without locks.
+ * The handlers registered on one socket, consulted before the namespace's {@link SharedHandlers}.
+ * Registration is rare and may come from any thread, so the maps are copied on write and read
+ * without locks; a socket that registers nothing of its own holds only empty constants.
  */
 final class SocketHandlers {
 
@@ -35,13 +36,20 @@ final class SocketHandlers {
         disconnectListeners = List.copyOf(next);
     }
 
-    /** Runs the handler of an event (or the catch-all); an event nobody handles is ignored. */
-    void dispatch(Packet.Event event, Ack ack) {
+    /**
+     * Runs the socket's handler of an event, else the namespace's, else the socket's catch-all, else
+     * the namespace's; an event nobody handles is ignored.
+     */
+    void dispatch(Socket socket, SharedHandlers shared, Packet.Event event, Ack ack) {
         EventHandler handler = byEvent.get(event.name());
         if (handler != null) {
             handler.handle(event.args(), ack);
-        } else if (any != null) {
-            any.handle(event.name(), event.args(), ack);
+        } else if (!shared.dispatch(socket, event, ack)) {
+            if (any != null) {
+                any.handle(event.name(), event.args(), ack);
+            } else {
+                shared.dispatchAny(socket, event, ack);
+            }
         }
     }
 

@@ -11,11 +11,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Turns what applications emit into JSON arguments: JSON nodes as they are, byte arrays and byte
  * buffers as binary attachments, anything else through the mapper.
  */
-public final class Arguments {
+public final class EmitArguments {
 
     private final ObjectMapper mapper;
 
-    public Arguments(ObjectMapper mapper) {
+    public EmitArguments(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
