@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -13,6 +15,11 @@ import tools.jackson.databind.ObjectMapper;
  * text message is a new packet, and <em>awaiting attachments</em>, entered by a BINARY_EVENT or
  * BINARY_ACK header and left when its last binary message arrived. Not thread-safe: one per
  * connection, fed in wire order.
+ *
+ * <p>While attachments are awaited, the header is kept as the text it arrived in (its JSON syntax
+ * checked by streaming, without building a tree) and parsed once the packet is complete: a header
+ * of a million nested empty objects costs its own bytes, not tens of megabytes of nodes. The header
+ * and the attachments received so far may hold at most {@code maxPendingBytes}.
  *
  * <p>Anything that is not a valid packet (unknown type, bad JSON, bad ack id, a payload of the wrong
  * shape, a reserved or non-string event name, an attachment count that does not match, a message
@@ -24,15 +31,18 @@ public final class PacketDecoder {
 
     private final ObjectMapper mapper;
     private final int maxAttachments;
+    private final long maxPendingBytes;
     private Partial partial;
 
     /**
-     * @param mapper         parses the JSON payloads (should fail on trailing tokens)
-     * @param maxAttachments the most binary attachments one packet may announce
+     * @param mapper          parses the JSON payloads (should fail on trailing tokens)
+     * @param maxAttachments  the most binary attachments one packet may announce
+     * @param maxPendingBytes the most a packet may hold (header text and attachments) before it is complete
      */
-    public PacketDecoder(ObjectMapper mapper, int maxAttachments) {
+    public PacketDecoder(ObjectMapper mapper, int maxAttachments, long maxPendingBytes) {
         this.mapper = mapper;
         this.maxAttachments = maxAttachments;
+        this.maxPendingBytes = maxPendingBytes;
     }
 
     /** Whether the decoder waits for binary attachments of a packet already announced. */
@@ -59,12 +69,16 @@ public final class PacketDecoder {
         int attachments = type.isBinary() ? readAttachmentCount(cursor) : 0;
         String namespace = readNamespace(cursor);
         long ackId = readAckId(cursor, type);
-        JsonNode payload = readPayload(cursor);
         if (attachments > 0) {
-            partial = new Partial(type, namespace, ackId, payload, attachments);
+            String header = cursor.atEnd() ? "" : cursor.text.substring(cursor.position);
+            if (header.length() > maxPendingBytes) {
+                throw InvalidPacketException.of("binary packet header above " + maxPendingBytes + " bytes");
+            }
+            requireContainerSyntax(header);
+            partial = new Partial(type, namespace, ackId, header, attachments);
             return Optional.empty();
         }
-        return Optional.of(toPacket(type, namespace, ackId, payload));
+        return Optional.of(toPacket(type, namespace, ackId, readPayload(cursor)));
     }
 
     /** Feeds a binary message. Returns the packet once its last attachment arrived. */
@@ -74,11 +88,16 @@ public final class PacketDecoder {
             throw InvalidPacketException.of("binary message without a packet announcing it");
         }
         current.received.add(data);
+        current.bytes += data.length;
+        if (current.bytes > maxPendingBytes) {
+            partial = null;
+            throw InvalidPacketException.of("binary packet above " + maxPendingBytes + " bytes");
+        }
         if (current.received.size() < current.expected) {
             return Optional.empty();
         }
         partial = null;
-        JsonNode payload = BinaryPlaceholders.reconstructAll(current.payload, current.received);
+        JsonNode payload = BinaryPlaceholders.reconstructAll(readTree(current.header), current.received);
         return Optional.of(toPacket(current.type, current.namespace, current.ackId, payload));
     }
 
@@ -146,11 +165,28 @@ public final class PacketDecoder {
     }
 
     private JsonNode readPayload(Cursor cursor) {
-        if (cursor.atEnd()) {
-            return null;
-        }
+        return cursor.atEnd() ? null : readTree(cursor.text.substring(cursor.position));
+    }
+
+    private JsonNode readTree(String json) {
         try {
-            return mapper.readTree(cursor.text.substring(cursor.position));
+            return mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw InvalidPacketException.of("payload is not JSON");
+        }
+    }
+
+    /** Checks that {@code json} is one JSON array or object, by streaming through it: no tree is built. */
+    private void requireContainerSyntax(String json) {
+        try (JsonParser parser = mapper.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_ARRAY && first != JsonToken.START_OBJECT) {
+                throw InvalidPacketException.of("binary packet without a JSON array payload");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw InvalidPacketException.of("payload is not JSON");
+            }
         } catch (JacksonException e) {
             throw InvalidPacketException.of("payload is not JSON");
         }
@@ -228,25 +264,24 @@ public final class PacketDecoder {
         }
     }
 
-    /** The awaiting-attachments state: a header and JSON already read, binary parts arriving. */
+    /** The awaiting-attachments state: a header read and checked, its JSON text kept, binary parts arriving. */
     private static final class Partial {
         private final PacketType type;
         private final String namespace;
         private final long ackId;
-        private final JsonNode payload;
+        private final String header;
         private final int expected;
         private final List<byte[]> received;
+        private long bytes;
 
-        Partial(PacketType type, String namespace, long ackId, JsonNode payload, int expected) {
-            if (payload == null || !payload.isContainer()) {
-                throw InvalidPacketException.of("binary packet without a JSON array payload");
-            }
+        Partial(PacketType type, String namespace, long ackId, String header, int expected) {
             this.type = type;
             this.namespace = namespace;
             this.ackId = ackId;
-            this.payload = payload;
+            this.header = header;
             this.expected = expected;
-            this.received = new ArrayList<>(expected);
+            this.received = new ArrayList<>(Math.min(expected, 4));
+            this.bytes = header.length();
         }
     }
 }

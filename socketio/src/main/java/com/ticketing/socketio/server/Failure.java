@@ -13,5 +13,9 @@ public enum Failure {
     /** An application handler (connection, event, disconnect listener) threw. */
     HANDLER_FAILED,
     /** The session joined no namespace within the connect timeout. */
-    CONNECT_TIMEOUT
+    CONNECT_TIMEOUT,
+    /** Before its first CONNECT succeeded, the session sent binary or a message above the pre-CONNECT limit. */
+    OVER_PRE_CONNECT_LIMIT,
+    /** A packet's binary attachments did not all arrive within the attachment timeout. */
+    ATTACHMENTS_TIMED_OUT
 }

@@ -38,6 +38,8 @@ public final class FailurePolicy {
         switch (failure) {
             case MALFORMED_PACKET:
             case UNEXPECTED_PACKET:
+            case OVER_PRE_CONNECT_LIMIT:
+            case ATTACHMENTS_TIMED_OUT:
                 return new CloseConnection(DisconnectReason.PARSE_ERROR);
             case CONNECT_TIMEOUT:
                 return new CloseConnection(DisconnectReason.CONNECT_TIMEOUT);

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 class PacketDecoderTest {
 
-    private final PacketDecoder decoder = new PacketDecoder(PacketJson.strictMapper(), 10);
+    private final PacketDecoder decoder = new PacketDecoder(PacketJson.strictMapper(), 10, 1_000);
 
     private Packet decode(String text) {
         return decoder.decodeText(text).orElseThrow();
@@ -199,5 +199,29 @@ class PacketDecoderTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBinaryHeaderIsCheckedWhenItArrives() {
+        assertThatThrownBy(() -> decoder.decodeText("51-[\"a\",{\"_placeholder\":true"))
+                .isInstanceOf(InvalidPacketException.class);
+        assertThatThrownBy(() -> decoder.decodeText("51-[\"a\"] trailing")).isInstanceOf(InvalidPacketException.class);
+        assertThat(decoder.isAwaitingAttachments()).isFalse();
+    }
+
+    @Test
+    void aPacketMayHoldNoMoreThanTheByteBudgetWhileItsAttachmentsArrive() {
+        decoder.decodeText("52-[\"a\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+        decoder.decodeBinary(new byte[600]);
+
+        assertThatThrownBy(() -> decoder.decodeBinary(new byte[600])).isInstanceOf(InvalidPacketException.class);
+        assertThat(decoder.isAwaitingAttachments()).isFalse();
+    }
+
+    @Test
+    void aBinaryHeaderAboveTheByteBudgetIsRefusedAtOnce() {
+        String header = "51-[\"a\"," + "{},".repeat(400) + "{\"_placeholder\":true,\"num\":0}]";
+
+        assertThatThrownBy(() -> decoder.decodeText(header)).isInstanceOf(InvalidPacketException.class);
     }
 }

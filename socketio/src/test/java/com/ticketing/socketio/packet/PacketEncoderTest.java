@@ -77,7 +77,7 @@ class PacketEncoderTest {
         Packet.Event original = new Packet.Event("/x", "ev", List.of(nested, NODES.stringNode("é")), 42);
         EncodedPacket encoded = encoder.encode(original);
 
-        PacketDecoder decoder = new PacketDecoder(mapper, 10);
+        PacketDecoder decoder = new PacketDecoder(mapper, 10, 1_000_000);
         assertThat(decoder.decodeText(encoded.text())).isEmpty();
         Packet decoded = decoder.decodeBinary(encoded.attachments().get(0)).orElseThrow();
 

@@ -6,6 +6,7 @@ import com.ticketing.socketio.engine.EngineSocket;
 import com.ticketing.socketio.packet.InvalidPacketException;
 import com.ticketing.socketio.packet.Packet;
 import com.ticketing.socketio.packet.PacketDecoder;
+import com.ticketing.socketio.packet.SocketIoProtocol.PacketType;
 import com.ticketing.socketio.server.Failure;
 import com.ticketing.socketio.server.FailurePolicy;
 import com.ticketing.socketio.server.namespace.Admission;
@@ -43,12 +44,14 @@ public final class ClientConnection {
     private final Map<String, Socket> sockets = new HashMap<>(2);
     private List<String> connecting;
     private ScheduledFuture<?> connectTimeout;
+    private ScheduledFuture<?> attachmentsTimeout;
     private boolean closing;
 
     public ClientConnection(EngineSocket engine, ClientContext context) {
         this.engine = engine;
         this.context = context;
-        this.decoder = new PacketDecoder(context.options().mapper(), context.options().maxAttachments());
+        this.decoder = new PacketDecoder(context.options().mapper(), context.options().maxAttachments(),
+                context.options().inbound().maxPendingPacketBytes());
     }
 
     /** The Engine.IO session underneath. */
@@ -58,6 +61,10 @@ public final class ClientConnection {
 
     /** Starts the connect timeout: a client that joins no namespace in time is closed. */
     public void opened() {
+        armConnectTimeout();
+    }
+
+    private void armConnectTimeout() {
         connectTimeout = context.timer().schedule(() -> execute(this::connectTimedOut),
                 context.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -72,32 +79,82 @@ public final class ClientConnection {
         return engine.executor();
     }
 
-    /** A text message from the client. */
+    /**
+     * A text message from the client. Until a CONNECT succeeded, it may be no binary packet's header
+     * and no larger than the pre-CONNECT limit: a client without a token gets nothing held for it.
+     */
     public void receiveText(String text) {
         execute(() -> {
             if (closing) {
                 return;
             }
+            if (sockets.isEmpty() && (isBinaryHeader(text) || overPreConnectLimit(text))) {
+                fail(Failure.OVER_PRE_CONNECT_LIMIT, null, null);
+                return;
+            }
             try {
-                decoder.decodeText(text).ifPresent(this::route);
+                decoder.decodeText(text).ifPresentOrElse(this::route, this::awaitAttachments);
             } catch (InvalidPacketException e) {
                 fail(Failure.MALFORMED_PACKET, null, e);
             }
         });
     }
 
-    /** A binary message from the client. */
+    /** A binary message from the client: an attachment of the packet announced last. */
     public void receiveBinary(byte[] data) {
         execute(() -> {
             if (closing) {
                 return;
             }
+            if (sockets.isEmpty()) {
+                fail(Failure.OVER_PRE_CONNECT_LIMIT, null, null);
+                return;
+            }
             try {
-                decoder.decodeBinary(data).ifPresent(this::route);
+                decoder.decodeBinary(data).ifPresent(packet -> {
+                    attachmentsArrived();
+                    route(packet);
+                });
             } catch (InvalidPacketException e) {
                 fail(Failure.MALFORMED_PACKET, null, e);
             }
         });
+    }
+
+    private static boolean isBinaryHeader(String text) {
+        PacketType type = text.isEmpty() ? null : PacketType.fromWire(text.charAt(0));
+        return type != null && type.isBinary();
+    }
+
+    private boolean overPreConnectLimit(String text) {
+        int limit = context.options().inbound().maxPreConnectMessageBytes();
+        // a char takes at most 3 UTF-8 bytes: count them only when the length alone cannot decide
+        return text.length() > limit || text.length() > limit / 3 && utf8Length(text) > limit;
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
+    /** A packet announced attachments: they must all arrive within the attachment timeout. */
+    private void awaitAttachments() {
+        attachmentsTimeout = context.timer().schedule(() -> execute(() -> {
+            if (decoder.isAwaitingAttachments() && !closing) {
+                fail(Failure.ATTACHMENTS_TIMED_OUT, null, null);
+            }
+        }), context.options().inbound().attachmentTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void attachmentsArrived() {
+        if (attachmentsTimeout != null) {
+            attachmentsTimeout.cancel(false);
+            attachmentsTimeout = null;
+        }
     }
 
     /** The Engine.IO session ended: every namespace socket of this client leaves with its reason. */
@@ -107,6 +164,7 @@ public final class ClientConnection {
             if (connectTimeout != null) {
                 connectTimeout.cancel(false);
             }
+            attachmentsArrived();
             for (Socket socket : new ArrayList<>(sockets.values())) {
                 socket.closed(reason);
             }
@@ -127,10 +185,16 @@ public final class ClientConnection {
         });
     }
 
-    /** A socket leaves its namespace (the connection stays). Called serially. */
+    /**
+     * A socket leaves its namespace (the connection stays). A connection left in no namespace is
+     * held to the connect timeout again. Called serially.
+     */
     public void detach(Socket socket, DisconnectReason reason) {
         sockets.remove(socket.namespace().name(), socket);
         socket.closed(reason);
+        if (sockets.isEmpty() && !closing) {
+            armConnectTimeout();
+        }
     }
 
     /** Applies the {@link FailurePolicy} to a failure. Called serially. */
