@@ -4,7 +4,9 @@ package com.ticketing.auth;
 public enum AuthFailure {
     MISSING("Authentication required"),
     EXPIRED("Token expired"),
-    INVALID("Invalid token");
+    INVALID("Invalid token"),
+    /** A valid signature on a {@code sub} that breaks the id rule, so that the user could never be addressed. */
+    INVALID_SUBJECT("Invalid token: " + com.ticketing.auth.web.Ids.problem("sub"));
 
     private final String clientMessage;
 

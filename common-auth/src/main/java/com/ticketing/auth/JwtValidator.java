@@ -1,5 +1,7 @@
 package com.ticketing.auth;
 
+import com.ticketing.auth.web.Ids;
+
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
@@ -79,6 +81,10 @@ public final class JwtValidator {
         String subject = claims.getSubject();
         if (subject == null || subject.isBlank()) {
             return new TokenCheck.Refused(AuthFailure.INVALID, "token has no sub");
+        }
+        if (!Ids.isValid(subject)) {
+            // refused here, for sockets and REST alike: such a user's messages could never be delivered
+            return new TokenCheck.Refused(AuthFailure.INVALID_SUBJECT, "sub breaks the id rule");
         }
         return new TokenCheck.Valid(new AuthenticatedUser(subject, roles(claims.get(ROLES_CLAIM)), expiration.toInstant()));
     }

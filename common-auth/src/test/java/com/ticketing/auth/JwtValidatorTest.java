@@ -110,6 +110,16 @@ class JwtValidatorTest {
     }
 
     @Test
+    void subThatBreaksTheIdRuleIsRefusedWithTheRule() {
+        String token = Jwts.builder().subject("auth0|x").expiration(Date.from(Instant.now().plusSeconds(3600)))
+                .signWith(hmacKey(SECRET), Jwts.SIG.HS256).compact();
+
+        assertRefused(validator.check(token), AuthFailure.INVALID_SUBJECT);
+        assertThat(AuthFailure.INVALID_SUBJECT.clientMessage())
+                .isEqualTo("Invalid token: sub must be 1 to 64 letters, digits or _ . : @ -");
+    }
+
+    @Test
     void garbageIsInvalid() {
         assertRefused(validator.check("not.a.jwt"), AuthFailure.INVALID);
         assertRefused(validator.checkAuthorizationHeader("Basic YWxpY2U6cHc="), AuthFailure.INVALID);

@@ -55,6 +55,33 @@ class GatewaySocketE2eTest {
     }
 
     @Test
+    void tokenWhoseSubBreaksTheIdRuleIsRefusedAtConnect() {
+        ClientAgent.Client client = agent.connect("bad-sub", gateway, stack.token("auth0|x"), List.of("websocket"));
+
+        assertThat(client.connected()).isFalse();
+        assertThat(client.refusal()).isEqualTo("Invalid token: sub must be 1 to 64 letters, digits or _ . : @ -");
+    }
+
+    @Test
+    void aUserCyclingConnectAndDisconnectIsRefusedAfterTenAttemptsInTenSeconds() {
+        String user = "cycler-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = stack.token(user);
+        long started = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            ClientAgent.Client client = agent.connect(user + "-" + i, gateway, token, List.of("websocket"));
+            assertThat(client.connected()).as("attempt %d", i + 1).isTrue();
+            client.disconnect();
+        }
+
+        ClientAgent.Client eleventh = agent.connect(user + "-10", gateway, token, List.of("websocket"));
+
+        System.out.printf("ten connect/disconnect cycles took %d ms%n",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        assertThat(eleventh.connected()).isFalse();
+        assertThat(eleventh.refusal()).isEqualTo("Too many connection attempts");
+    }
+
+    @Test
     void defaultClientUpgradesToWebSocketAndIsGreetedWithConnected() {
         ClientAgent.Client alice = agent.connect("alice-default", gateway, stack.token("alice"), null);
 

@@ -14,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxOutboundPackets   a socket that lets this many packets pile up unread is disconnected
  * @param maxOutboundBytes     a socket whose client lets this much wait unread is disconnected at once
  *                             ({@code transport error}, so it may recover)
+ * @param maxPreConnectSessionsPerAddress sessions one client address may hold before their CONNECT
+ *                             succeeded; the next handshake is refused (403)
+ * @param trustedProxies       peers whose {@code X-Forwarded-For} names the client (load balancers)
  */
 @ConfigurationProperties("ticketing.socketio")
 public record SocketIoProperties(@DefaultValue("25s") Duration pingInterval, @DefaultValue("20s") Duration pingTimeout,
@@ -22,7 +25,9 @@ public record SocketIoProperties(@DefaultValue("25s") Duration pingInterval, @De
                                  @DefaultValue("true") boolean corsCredentials,
                                  @DefaultValue("20") int maxSocketsPerUser,
                                  @DefaultValue("1000") int maxOutboundPackets,
-                                 @DefaultValue("256KB") DataSize maxOutboundBytes) {
+                                 @DefaultValue("256KB") DataSize maxOutboundBytes,
+                                 @DefaultValue("50") int maxPreConnectSessionsPerAddress,
+                                 @DefaultValue("") List<String> trustedProxies) {
 
     public SocketIoProperties {
         if (maxSocketsPerUser < 1) {

@@ -3,6 +3,7 @@ package com.ticketing.gateway.socket;
 import com.ticketing.auth.JwtSettings;
 import com.ticketing.auth.JwtValidator;
 import com.ticketing.events.serde.EventJson;
+import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.config.SocketIoProperties;
 import com.ticketing.gateway.fanout.RoomBroadcaster;
 import com.ticketing.gateway.fanout.UpdateRouter;
@@ -14,6 +15,7 @@ import com.ticketing.socketio.engine.server.EngineIoServer;
 import com.ticketing.socketio.engine.webflux.EngineIoWebFlux;
 import com.ticketing.socketio.engine.webflux.NettyWebSocketUpgrade;
 import com.ticketing.socketio.server.SocketIoOptions;
+import com.ticketing.socketio.server.SocketIoOptions.InboundLimits;
 import com.ticketing.socketio.server.SocketIoServer;
 import com.ticketing.socketio.server.namespace.Namespace;
 import io.micrometer.core.instrument.Gauge;
@@ -21,6 +23,7 @@ import tools.jackson.databind.DeserializationFeature;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,15 +45,19 @@ public class SocketIoConfiguration {
                 .withConnectTimeout(properties.connectTimeout())
                 .withAckTimeout(properties.ackTimeout())
                 // The events' mapping for what we emit, strict about what clients send (no trailing garbage).
-                .withMapper(EventJson.mapper().rebuild().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build()));
+                .withMapper(EventJson.mapper().rebuild().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build())
+                .withInboundLimits(new InboundLimits(InboundLimits.DEFAULTS.maxPendingPacketBytes(),
+                        InboundLimits.DEFAULTS.attachmentTimeout(), InboundLimits.DEFAULTS.maxPreConnectMessageBytes(),
+                        properties.maxPreConnectSessionsPerAddress(), Set.copyOf(properties.trustedProxies()))));
     }
 
     @Bean
     Namespace applicationNamespace(SocketIoServer io, JwtValidator validator, JwtSettings jwt,
-                                   SocketIoProperties properties, LocalSockets localSockets, PresenceService presence,
-                                   PresenceAnnouncer announcer, List<SocketFeature> features, MeterRegistry meters) {
-        Namespace namespace = io.namespace("/").use(new ConnectionGate(validator, properties, localSockets, presence,
-                meters));
+                                   SocketIoProperties properties, LimitsProperties limits, LocalSockets localSockets,
+                                   PresenceService presence, PresenceAnnouncer announcer, List<SocketFeature> features,
+                                   MeterRegistry meters) {
+        Namespace namespace = io.namespace("/").use(new ConnectionGate(validator, properties, limits, localSockets,
+                presence, meters));
         ConnectionHandler.attachTo(namespace, features, announcer, localSockets, properties.maxSocketsPerUser(),
                 jwt.clockSkew());
         return namespace;
@@ -65,7 +72,8 @@ public class SocketIoConfiguration {
                 .withHeartbeat(properties.pingInterval(), properties.pingTimeout())
                 .withMaxPayload(properties.maxPayload())
                 .withCors(cors)
-                .withOutboundLimits(properties.maxOutboundPackets(), properties.maxOutboundBytes().toBytes()), io);
+                .withOutboundLimits(properties.maxOutboundPackets(), properties.maxOutboundBytes().toBytes()), io,
+                io::admits); // a client address may hold only so many sessions without a CONNECT
         Gauge.builder("gateway.engineio.sessions", engine, EngineIoServer::sessionCount).register(meters);
         return engine;
     }

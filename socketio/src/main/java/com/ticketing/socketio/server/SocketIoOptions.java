@@ -7,6 +7,7 @@ import com.ticketing.socketio.server.adapter.InMemoryAdapter;
 import com.ticketing.socketio.server.recovery.RecoveryOptions;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.ObjectMapper;
 
@@ -27,19 +28,24 @@ public record SocketIoOptions(Duration connectTimeout, Duration ackTimeout, int 
 
     /**
      * What a client may send: the bytes one packet may hold while its binary attachments are on
-     * their way, how long they may take, and the largest message of a session that has not
-     * completed a CONNECT yet (which may send no binary at all).
+     * their way, how long they may take, the largest message of a session that has not completed a
+     * CONNECT yet (which may send no binary at all), and how many such sessions one client address
+     * may hold ({@link SocketIoServer#admits}: the peer's address, or the client hop of
+     * X-Forwarded-For when the peer is one of the trusted proxies).
      */
-    public record InboundLimits(int maxPendingPacketBytes, Duration attachmentTimeout, int maxPreConnectMessageBytes) {
+    public record InboundLimits(int maxPendingPacketBytes, Duration attachmentTimeout, int maxPreConnectMessageBytes,
+                                int maxPreConnectSessionsPerAddress, Set<String> trustedProxies) {
 
-        /** The contract's: 1,000,000 bytes, 10 s, 16 KB. */
-        public static final InboundLimits DEFAULTS = new InboundLimits(1_000_000, Duration.ofSeconds(10), 16 * 1024);
+        /** The contract's: 1,000,000 bytes, 10 s, 16 KB, 50 sessions; no trusted proxy. */
+        public static final InboundLimits DEFAULTS = new InboundLimits(1_000_000, Duration.ofSeconds(10), 16 * 1024,
+                50, Set.of());
 
         public InboundLimits {
-            if (maxPendingPacketBytes <= 0 || maxPreConnectMessageBytes <= 0) {
+            if (maxPendingPacketBytes <= 0 || maxPreConnectMessageBytes <= 0 || maxPreConnectSessionsPerAddress <= 0) {
                 throw new IllegalArgumentException("inbound limits must be positive");
             }
             requirePositive(attachmentTimeout, "attachmentTimeout");
+            trustedProxies = Set.copyOf(trustedProxies);
         }
     }
 

@@ -3,9 +3,11 @@ package com.ticketing.socketio.server;
 import com.ticketing.socketio.DisconnectReason;
 import com.ticketing.socketio.engine.EngineIoHandler;
 import com.ticketing.socketio.engine.EngineSocket;
+import com.ticketing.socketio.engine.HandshakeData;
 import com.ticketing.socketio.packet.PacketEncoder;
 import com.ticketing.socketio.server.client.ClientConnection;
 import com.ticketing.socketio.server.client.ClientContext;
+import com.ticketing.socketio.server.client.PreConnectSessions;
 import com.ticketing.socketio.server.namespace.EmitArguments;
 import com.ticketing.socketio.server.namespace.Namespace;
 import java.util.Map;
@@ -37,7 +39,16 @@ public final class SocketIoServer implements EngineIoHandler, AutoCloseable {
         executor.setRemoveOnCancelPolicy(true);
         this.timer = executor;
         this.context = new ClientContext(namespaces::get, options, new PacketEncoder(options.mapper()),
-                new EmitArguments(options.mapper()), timer);
+                new EmitArguments(options.mapper()), timer, new PreConnectSessions(options.inbound()));
+    }
+
+    /**
+     * Whether a new Engine.IO session from this handshake may open: its client address holds fewer
+     * sessions without a completed CONNECT than the limit. Give it to the Engine.IO server as its
+     * request filter ({@code new EngineIoServer(options, io, io::admits)}); refused handshakes get 403.
+     */
+    public boolean admits(HandshakeData handshake) {
+        return context.preConnect().admits(handshake);
     }
 
     /** The namespace of this name, registered on first use. Names start with {@code /}. */

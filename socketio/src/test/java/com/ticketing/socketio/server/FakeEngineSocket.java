@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class FakeEngineSocket implements EngineSocket {
 
+    /** The handshake every fake session reports. */
+    static final HandshakeData HANDSHAKE = new HandshakeData(Map.of("EIO", "4"), Map.of("origin", List.of("http://test")),
+            null);
+
     private static int counter;
 
     private final String id = "engine-" + (++counter);
@@ -121,7 +125,7 @@ final class FakeEngineSocket implements EngineSocket {
 
     @Override
     public HandshakeData handshake() {
-        return new HandshakeData(Map.of("EIO", "4"), Map.of("origin", List.of("http://test")), null);
+        return HANDSHAKE;
     }
 
     @Override

@@ -14,7 +14,7 @@ class PreConnectLimitsTest {
 
     private final SocketIoServer server = new SocketIoServer(SocketIoOptions.defaults()
             .withConnectTimeout(Duration.ofMillis(400))
-            .withInboundLimits(new InboundLimits(1_000_000, Duration.ofMillis(300), 16 * 1024)));
+            .withInboundLimits(new InboundLimits(1_000_000, Duration.ofMillis(300), 16 * 1024, 50, java.util.Set.of())));
 
     @AfterEach
     void stop() {
@@ -97,5 +97,27 @@ class PreConnectLimitsTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> engine.closedWith() != null);
         assertThat(engine.closedWith()).isEqualTo(DisconnectReason.CONNECT_TIMEOUT);
+    }
+
+    @Test
+    void aClientAddressMayHoldAtMost50SessionsThatHaveNotConnected() {
+        server.namespace("/");
+        java.util.List<FakeEngineSocket> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            assertThat(server.admits(FakeEngineSocket.HANDSHAKE)).isTrue();
+            waiting.add(FakeEngineSocket.open(server));
+        }
+
+        assertThat(server.admits(FakeEngineSocket.HANDSHAKE)).as("the 51st").isFalse();
+
+        waiting.get(0).connect("/");
+        assertThat(server.admits(FakeEngineSocket.HANDSHAKE)).as("one of them connected").isTrue();
+        waiting.get(1).engineCloses(DisconnectReason.TRANSPORT_CLOSE);
+        waiting.get(2).engineCloses(DisconnectReason.TRANSPORT_CLOSE);
+        FakeEngineSocket.open(server);
+        FakeEngineSocket.open(server);
+        assertThat(server.admits(FakeEngineSocket.HANDSHAKE)).isTrue();
+        FakeEngineSocket.open(server);
+        assertThat(server.admits(FakeEngineSocket.HANDSHAKE)).isFalse();
     }
 }

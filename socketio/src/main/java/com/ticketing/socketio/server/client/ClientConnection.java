@@ -45,6 +45,8 @@ public final class ClientConnection {
     private List<String> connecting;
     private ScheduledFuture<?> connectTimeout;
     private ScheduledFuture<?> attachmentsTimeout;
+    /** Counted among its address's sessions without a CONNECT until the first one succeeds. */
+    private String preConnectAddress;
     private boolean closing;
 
     public ClientConnection(EngineSocket engine, ClientContext context) {
@@ -59,9 +61,17 @@ public final class ClientConnection {
         return engine;
     }
 
-    /** Starts the connect timeout: a client that joins no namespace in time is closed. */
+    /** Starts the connect timeout (a client that joins no namespace in time is closed) and counts it as not connected. */
     public void opened() {
+        preConnectAddress = context.preConnect().opened(engine.handshake());
         armConnectTimeout();
+    }
+
+    private void settlePreConnect() {
+        if (preConnectAddress != null) {
+            context.preConnect().settle(preConnectAddress);
+            preConnectAddress = null;
+        }
     }
 
     private void armConnectTimeout() {
@@ -161,6 +171,7 @@ public final class ClientConnection {
     public void engineClosed(DisconnectReason reason) {
         execute(() -> {
             closing = true;
+            settlePreConnect(); // connected or not, it no longer counts
             if (connectTimeout != null) {
                 connectTimeout.cancel(false);
             }
@@ -270,6 +281,7 @@ public final class ClientConnection {
     }
 
     private void start(Socket socket, Namespace namespace, Admission admission) {
+        settlePreConnect();
         sockets.put(namespace.name(), socket);
         namespace.add(socket);
         if (connectTimeout != null) {

@@ -12,7 +12,9 @@ import java.util.function.Function;
  * timer. One instance per server, so a connection holds one reference, not five.
  *
  * @param namespaces the registered namespace of a name, or null
+ * @param preConnect the sessions per client address that have not connected yet
  */
 public record ClientContext(Function<String, Namespace> namespaces, SocketIoOptions options,
-                            PacketEncoder encoder, EmitArguments arguments, ScheduledExecutorService timer) {
+                            PacketEncoder encoder, EmitArguments arguments, ScheduledExecutorService timer,
+                            PreConnectSessions preConnect) {
 }
