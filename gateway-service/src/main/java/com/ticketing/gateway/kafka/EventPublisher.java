@@ -11,25 +11,29 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Publishes the gateway's events (presence, typing, message commands) with acks=all and an
- * idempotent producer. A publish completes when the broker has acknowledged it. Records are handed to
- * the producer on one dedicated thread: off the event loop (the producer may block while it fetches
- * metadata) and in call order (a typing stop never overtakes its start).
+ * Publishes gateway events with acks=all and an idempotent producer. A publish completes when the
+ * broker has acknowledged it. Records are handed to the producer on one dedicated thread: off the
+ * event loop (the producer may block while it fetches metadata) and in call order (a typing stop
+ * never overtakes its start). The gateway has two: one for message commands and typing, one for
+ * presence, so that a flood of presence records can never delay or fail a user's message.
  */
-@Component
 public class EventPublisher implements DisposableBean {
+
+    /** The bean name of the publisher of presence events. */
+    public static final String PRESENCE = "presencePublisher";
 
     private final KafkaProducer<String, CloudEvent<?>> producer;
     /** One thread hands records to the producer, so two publishes keep the order they were made in. */
-    private final Scheduler sender = Schedulers.newSingle("kafka-publish", true);
+    private final Scheduler sender;
 
-    public EventPublisher(GatewayProperties properties) {
+    /** @param purpose names the producer's client id and its thread ({@code commands}, {@code presence}) */
+    public EventPublisher(GatewayProperties properties, String purpose) {
+        this.sender = Schedulers.newSingle("kafka-publish-" + purpose, true);
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -38,7 +42,7 @@ public class EventPublisher implements DisposableBean {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "gateway-" + properties.instanceId()),
+                ProducerConfig.CLIENT_ID_CONFIG, "gateway-" + purpose + "-" + properties.instanceId()),
                 new StringSerializer(), new CloudEventSerde.EventSerializer());
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,8 @@ public class PresenceAnnouncer implements SmartLifecycle {
     private final Map<String, Announced> local = new ConcurrentHashMap<>();
     private ScheduledExecutorService heartbeats;
 
-    public PresenceAnnouncer(EventPublisher publisher, GatewayProperties properties) {
+    public PresenceAnnouncer(@Qualifier(EventPublisher.PRESENCE) EventPublisher publisher,
+                             GatewayProperties properties) {
         this.publisher = publisher;
         this.properties = properties;
         this.source = "/gateway/" + properties.instanceId();
