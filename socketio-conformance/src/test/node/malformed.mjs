@@ -22,7 +22,7 @@ try {
   });
   const code = await closed;
   const acked = await bystander.timeout(3000).emitWithAck("message-with-ack", "unaffected");
-  result({ closed: true, code, received: received.filter((t) => t !== "2"), bystanderAck: acked });
+  result({ closeCode: code, received: received.filter((t) => t !== "2"), bystanderAck: acked });
 } catch (e) {
   failure(e.message);
 }
