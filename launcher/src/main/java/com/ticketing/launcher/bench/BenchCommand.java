@@ -4,7 +4,9 @@ import com.ticketing.events.topic.TopicProvisioner;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.launcher.EmbeddedKafka;
 import com.ticketing.launcher.FileTree;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -70,6 +72,7 @@ public final class BenchCommand {
             } else {
                 runIdle(context);
             }
+            out.println("finished: " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", load average " + loadAverage());
             return 0;
         } finally {
             resources.closeAll();
@@ -81,7 +84,8 @@ public final class BenchCommand {
     private void printHeader(List<String> args) {
         out.println("command:  ./ticketing bench " + args.stream().map(BenchCommand::quoted).collect(Collectors.joining(" ")));
         out.println("started:  " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + " on "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", load average " + loadAverage() + " (anything else running skews the CPU figures)");
         if (options.servers().contains(ServerKind.GATEWAY)) {
             out.println("gateway:  java " + String.join(" ", options.gatewayOpts()) + " -jar gateway-service/target/gateway-service.jar");
         }
@@ -130,6 +134,15 @@ public final class BenchCommand {
         }
         out.println();
         IdleBench.print(rows, context);
+    }
+
+    /** The 1-minute load average from /proc/loadavg. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String quoted(String arg) {

@@ -26,8 +26,8 @@ final class FanoutBench {
 
     /** One load point of one server. */
     record Row(ServerKind server, int offered, double deliveriesPerSecond, long lost, long duplicates, int p50, int p99,
-               double cpuMsPer1000, double rssKiBPerSocket, double loadGeneratorCores, double harnessCores, long stale,
-               long closed) {
+               double cpuMsPer1000, long rssKiB, double rssKiBPerSocket, double loadGeneratorCores, double harnessCores,
+               long stale, long closed) {
     }
 
     private final BenchContext context;
@@ -101,7 +101,7 @@ final class FanoutBench {
         return new Row(server.kind(), rate, inWindow / (window.toNanos() / 1e9), receipts.lost(), receipts.duplicates(),
                 receipts.latencies().percentile(0.50), receipts.latencies().percentile(0.99),
                 receipts.unique() == 0 ? Double.NaN : serverMs * 1000 / receipts.unique(),
-                (rssAfter - rssBefore) / (double) Math.max(1, sockets), loadMs / elapsedMs, harnessMs / elapsedMs,
+                rssAfter, (rssAfter - rssBefore) / (double) Math.max(1, sockets), loadMs / elapsedMs, harnessMs / elapsedMs,
                 receipts.stale(), receipts.closed());
     }
 
@@ -116,10 +116,10 @@ final class FanoutBench {
     /** The table of every server's rows, with notes for anything that did not add up. */
     static void print(List<Row> rows, BenchContext context) {
         Table table = new Table("server", "offered upd/s", "deliveries/s", "lost", "dup", "p50 ms", "p99 ms",
-                "CPU ms/1k deliv", "RSS/socket KB", "loadgen cores", "harness cores");
+                "CPU ms/1k deliv", "RSS MB", "RSS/socket KB", "loadgen cores", "harness cores");
         for (Row row : rows) {
             table.row(row.server().label(), row.offered(), Math.round(row.deliveriesPerSecond()), row.lost(),
-                    row.duplicates(), row.p50(), row.p99(), String.format("%.1f", row.cpuMsPer1000()),
+                    row.duplicates(), row.p50(), row.p99(), String.format("%.1f", row.cpuMsPer1000()), row.rssKiB() / 1024,
                     String.format("%.1f", row.rssKiBPerSocket()), String.format("%.2f", row.loadGeneratorCores()),
                     String.format("%.2f", row.harnessCores()));
         }
