@@ -24,8 +24,12 @@ const port = Number(process.env.PORT ?? 3100);
 const brokers = (process.env.KAFKA_BOOTSTRAP_SERVERS ?? "localhost:9092").split(",");
 let consuming = false;
 
+// socket.io takes /socket.io/ before this listener sees it; everything else is /health or nothing.
 const http = createServer((request, response) => {
-  if (request.url !== "/health") return; // everything else belongs to socket.io (or gets its 400)
+  if (request.url !== "/health") {
+    response.writeHead(404).end();
+    return;
+  }
   response.writeHead(consuming ? 200 : 503, { "content-type": "application/json" });
   response.end(JSON.stringify({ status: consuming ? "UP" : "DOWN" }));
 });
