@@ -1,24 +1,18 @@
 // Shared helpers of the load scripts: HS256 tokens, sockets, percentiles.
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { io } from "socket.io-client";
+import { sign } from "./hs256.mjs";
 
 export const GATEWAY = process.env.GATEWAY_URL ?? "http://localhost:3000";
 export const KAFKA = process.env.KAFKA_BOOTSTRAP_SERVERS ?? "localhost:9092";
-const SECRET = process.env.TICKETING_JWT_SECRET ?? "ticketing-local-development-secret-not-for-production";
 
 export function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const b64 = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
-
 /** A token signed like `./ticketing token USER` (HS256 with the configured secret). */
-export function token(userId) {
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${b64({ alg: "HS256" })}.${b64({ sub: userId, iat: now, exp: now + 3600, roles: [] })}`;
-  return `${unsigned}.${createHmac("sha256", SECRET).update(unsigned).digest("base64url")}`;
-}
+export const token = (userId) => sign(userId);
 
 /** Opens a websocket-only socket for userId and resolves once connected. */
 export function connect(userId) {

@@ -18,7 +18,7 @@ import org.apache.kafka.common.utils.Time;
  * A real single-node Kafka broker (KRaft, combined broker and controller) running inside this JVM
  * on a fixed port, keeping its log directory across restarts so topics and records survive.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
@@ -29,7 +29,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Formats {@code logDir} if it is new, then starts the broker on {@code localhost:port}. */
-    static EmbeddedKafka start(Path logDir, int port, int controllerPort) throws IOException {
+    public static EmbeddedKafka start(Path logDir, int port, int controllerPort) throws IOException {
         Files.createDirectories(logDir);
         Properties properties = brokerProperties(logDir, port, controllerPort);
         Path configFile = logDir.resolveSibling("kafka-server.properties");
@@ -44,7 +44,7 @@ final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(server, port);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 

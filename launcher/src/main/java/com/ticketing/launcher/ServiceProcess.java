@@ -14,21 +14,27 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service of the stack running as a child JVM ({@code java -jar}), its output in a log file,
- * considered started once its actuator health answers UP.
+ * One service of the stack running as a child process (usually a JVM: {@code java -jar}), its output
+ * in a log file, considered started once its health endpoint answers UP.
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1: an h2c upgrade offer would reach a Node server as an 'upgrade', never as a request. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final String ACTUATOR_HEALTH = "/actuator/health";
 
     private final String name;
     private final int port;
+    private final String healthPath;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, String healthPath, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.healthPath = healthPath;
         this.process = process;
         this.log = log;
     }
@@ -39,18 +45,24 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with `mvn -B -DskipTests package` first");
         }
-        Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
+        return startCommand(name, command, port, ACTUATOR_HEALTH, environment, logDir);
+    }
+
+    /** Starts any command that serves {@code healthPath} on {@code port}, logging to {@code logDir/<name>.log}. */
+    public static ServiceProcess startCommand(String name, List<String> command, int port, String healthPath,
+                                              Map<String, String> environment, Path logDir) throws IOException {
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, port, builder.start(), log);
+        return new ServiceProcess(name, port, healthPath, builder.start(), log);
     }
 
     public String name() {
@@ -65,10 +77,15 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    /** Waits until {@code /actuator/health} answers 200 UP; fails if the process dies or time runs out. */
+    /** The operating system's id of the process (for /proc and jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the health endpoint answers 200 UP; fails if the process dies or time runs out. */
     public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + healthPath))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -1,6 +1,7 @@
 package com.ticketing.launcher;
 
 import com.ticketing.auth.JwtIssuer;
+import com.ticketing.launcher.bench.BenchCommand;
 import com.ticketing.launcher.simulate.SimulateCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ public final class TicketingCli {
               simulate [--rate N] [--listings N] [--duration S] [--seed N]
                                                publish a realistic stream of listing and transaction
                                                events (default 20/s, 300 listings, until Ctrl-C)
+              bench fanout|idle [options]      the gateway and a reference Node socket.io server side by
+                                               side: fan-out latency, loss, CPU; idle memory (bench --help)
             """;
 
     private TicketingCli() {
@@ -46,6 +49,8 @@ public final class TicketingCli {
             case "token" -> token(rest, environment, out);
             case "publish" -> publish(rest, environment, out);
             case "conformance" -> new ConformanceCommand(LocalStack.home(), out).run();
+            case "bench" -> BenchCommand.run(rest, LocalStack.home(), LocalDefaults.jwtSettings(environment).secret(),
+                    environment, out);
             case "simulate" -> SimulateCommand.run(rest, LocalDefaults.env(environment, "KAFKA_BOOTSTRAP_SERVERS",
                     "localhost:" + LocalDefaults.KAFKA_PORT), out);
             default -> {

@@ -1,0 +1,215 @@
+package com.ticketing.launcher.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The load generator: several Node processes running {@code bench/load-worker.mjs}, each holding a
+ * share of the sockets (socket i goes to worker i mod workers), driven with one JSON command per line.
+ */
+final class LoadGenerator implements AutoCloseable {
+
+    static final String USER_PREFIX = "bench-u";
+    static final String LISTING_PREFIX = "bench-lst-";
+    /** Handshakes in flight over all workers: enough to connect quickly, few enough not to be a flood. */
+    private static final int PARALLEL_HANDSHAKES = 200;
+    /** Source addresses 127.0.0.2 and up, so no one address holds many sessions before CONNECT. */
+    private static final int SOURCE_ADDRESSES = 16;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** How connecting went. */
+    record Connected(int connected, int failed, Map<String, Integer> errors, Duration took) {
+    }
+
+    /** What the sockets received of one load point. */
+    record Receipts(long expected, long unique, long inWindow, long duplicates, long stale, long closed,
+                    Latencies latencies) {
+
+        long lost() {
+            return expected - unique;
+        }
+    }
+
+    private final List<Worker> workers;
+
+    private LoadGenerator(List<Worker> workers) {
+        this.workers = workers;
+    }
+
+    /** Starts {@code count} workers from {@code benchDir}, their errors logged to {@code logDir/load-worker-N.log}. */
+    static LoadGenerator start(Path benchDir, int count, Path logDir) throws IOException {
+        Files.createDirectories(logDir);
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Process process = new ProcessBuilder("node", benchDir.resolve("load-worker.mjs").toString())
+                    .redirectError(ProcessBuilder.Redirect.to(logDir.resolve("load-worker-" + i + ".log").toFile()))
+                    .start();
+            workers.add(new Worker(process));
+        }
+        return new LoadGenerator(workers);
+    }
+
+    /** Opens {@code sockets} sockets to {@code url}, one user each; subscribed to listing i mod listings if asked. */
+    Connected connect(String url, int sockets, int listings, boolean subscribe) {
+        long began = System.nanoTime();
+        List<JsonNode> answers = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            Map<String, Object> command = new LinkedHashMap<>();
+            command.put("cmd", "connect");
+            command.put("url", url);
+            command.put("first", i);
+            command.put("step", workers.size());
+            command.put("count", sockets);
+            command.put("listings", listings);
+            command.put("listingPrefix", LISTING_PREFIX);
+            command.put("userPrefix", USER_PREFIX);
+            command.put("subscribe", subscribe);
+            command.put("parallel", Math.max(1, PARALLEL_HANDSHAKES / workers.size()));
+            command.put("sourceAddresses", SOURCE_ADDRESSES);
+            workers.get(i).send(command);
+        }
+        workers.forEach(worker -> answers.add(worker.receive(CONNECT_TIMEOUT)));
+        Map<String, Integer> errors = new TreeMap<>();
+        answers.forEach(answer -> answer.get("errors").properties()
+                .forEach(error -> errors.merge(error.getKey(), error.getValue().asInt(), Integer::sum)));
+        return new Connected((int) sum(answers, "connected"), (int) sum(answers, "failed"), errors,
+                Duration.ofNanos(System.nanoTime() - began));
+    }
+
+    /** From now on, count versions {@code from..to} of each socket's listing. */
+    void begin(long from, long to) {
+        all(Map.of("cmd", "begin", "from", from, "to", to));
+    }
+
+    /** Ends the publishing window; answers how many deliveries arrived inside it. */
+    long markWindowEnd() {
+        return sum(all(Map.of("cmd", "mark")), "inWindow");
+    }
+
+    /** Deliveries of the current point received so far (each socket and version once). */
+    long received() {
+        return sum(all(Map.of("cmd", "status")), "unique");
+    }
+
+    /** Sockets open now. */
+    int open() {
+        return (int) sum(all(Map.of("cmd", "status")), "open");
+    }
+
+    /** The figures of the current point; counting stops. */
+    Receipts end() {
+        List<JsonNode> answers = all(Map.of("cmd", "end"));
+        Latencies latencies = new Latencies();
+        answers.forEach(answer -> answer.get("latencies")
+                .forEach(bucket -> latencies.add(bucket.get(0).asInt(), bucket.get(1).asLong())));
+        return new Receipts(sum(answers, "expected"), sum(answers, "unique"), sum(answers, "inWindow"),
+                sum(answers, "duplicates"), sum(answers, "stale"), sum(answers, "closed"), latencies);
+    }
+
+    /** CPU the workers have used so far, in clock ticks. */
+    long cpuTicks() {
+        return workers.stream().mapToLong(worker -> ProcStats.cpuTicks(worker.process.pid())).sum();
+    }
+
+    int size() {
+        return workers.size();
+    }
+
+    /** Closes every socket and ends the workers (they stop when their input closes). */
+    @Override
+    public void close() {
+        workers.forEach(Worker::close);
+    }
+
+    private List<JsonNode> all(Map<String, Object> command) {
+        workers.forEach(worker -> worker.send(command));
+        return workers.stream().map(worker -> worker.receive(COMMAND_TIMEOUT)).toList();
+    }
+
+    private static long sum(List<JsonNode> answers, String field) {
+        return answers.stream().mapToLong(answer -> answer.get(field).asLong()).sum();
+    }
+
+    /** One worker process: commands to its stdin, answers read from its stdout by a reader thread. */
+    private static final class Worker {
+        private final Process process;
+        private final BufferedWriter commands;
+        private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+
+        Worker(Process process) {
+            this.process = process;
+            this.commands = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+            Thread reader = new Thread(this::readAnswers, "load-worker-" + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readAnswers() {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    answers.add(line);
+                }
+            } catch (IOException closed) {
+                // the worker ended
+            }
+        }
+
+        void send(Map<String, Object> command) {
+            try {
+                commands.write(JSON.writeValueAsString(command));
+                commands.newLine();
+                commands.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("load worker " + process.pid() + " is gone", e);
+            }
+        }
+
+        JsonNode receive(Duration timeout) {
+            try {
+                String line = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (line == null) {
+                    throw new IllegalStateException("load worker " + process.pid() + (process.isAlive()
+                            ? " did not answer within " + timeout.toSeconds() + " s" : " exited") + "; see its log");
+                }
+                return JSON.readTree(line);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a load worker", e);
+            }
+        }
+
+        void close() {
+            try {
+                commands.close();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (IOException alreadyGone) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
