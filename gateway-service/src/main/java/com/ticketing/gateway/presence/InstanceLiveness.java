@@ -1,38 +1,16 @@
 package com.ticketing.gateway.presence;
 
 import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The instance store's value: when a gateway instance last proved it was alive, and which users
- * have sockets on it (so its sockets can be removed when it dies without saying goodbye).
+ * The instance store's value: when a gateway instance last proved it was alive. Which users have
+ * sockets on it is a store of its own ({@link PresenceTopology#INSTANCE_USERS_STORE}), one small
+ * entry per user, so a connect or a heartbeat never copies or serializes the instance's whole
+ * population (with thousands of sockets on one gateway that was its busiest thread).
  */
-public record InstanceLiveness(Instant lastSeen, Set<String> userIds) {
-
-    public InstanceLiveness {
-        userIds = Set.copyOf(userIds);
-    }
+public record InstanceLiveness(Instant lastSeen) {
 
     InstanceLiveness seenAt(Instant at) {
-        return at.isAfter(lastSeen) ? new InstanceLiveness(at, userIds) : this;
-    }
-
-    InstanceLiveness withUser(String userId) {
-        if (userIds.contains(userId)) {
-            return this;
-        }
-        Set<String> next = new TreeSet<>(userIds);
-        next.add(userId);
-        return new InstanceLiveness(lastSeen, next);
-    }
-
-    InstanceLiveness withoutUser(String userId) {
-        if (!userIds.contains(userId)) {
-            return this;
-        }
-        Set<String> next = new TreeSet<>(userIds);
-        next.remove(userId);
-        return new InstanceLiveness(lastSeen, next);
+        return at.isAfter(lastSeen) ? new InstanceLiveness(at) : this;
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,10 +20,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** Folds presence events into the user and instance stores, and sweeps out instances that went silent. */
 final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, Void> {
 
+    /** Ids may hold ':' but never NUL: it ends the instance id in an instance-users key. */
+    private static final String SEPARATOR = "\u0000";
+    private static final String PRESENT = "1";
+
     private final Duration instanceTimeout;
     private final Duration sweepInterval;
     private KeyValueStore<String, UserPresence> users;
     private KeyValueStore<String, InstanceLiveness> instances;
+    private KeyValueStore<String, String> instanceUsers;
     /**
      * The latest record time read so far: silence is judged against it, never against a clock ahead of
      * the stream. Record times are the broker's ({@code LogAppendTime} on the topic), one clock for
@@ -40,6 +45,7 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
     public void init(ProcessorContext<Void, Void> context) {
         users = context.getStateStore(PresenceTopology.USERS_STORE);
         instances = context.getStateStore(PresenceTopology.INSTANCES_STORE);
+        instanceUsers = context.getStateStore(PresenceTopology.INSTANCE_USERS_STORE);
         context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME,
                 now -> sweepSilentInstances(Instant.ofEpochMilli(now)));
     }
@@ -67,9 +73,8 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         UserPresence presence = users.get(connected.userId());
         users.put(connected.userId(), (presence == null ? UserPresence.empty() : presence).with(new PresentSocket(
                 connected.socketId(), connected.instanceId(), connected.connectedAt(), connected.transport())));
-        InstanceLiveness instance = instances.get(connected.instanceId());
-        InstanceLiveness seen = instance == null ? new InstanceLiveness(at, Set.of()) : instance.seenAt(at);
-        instances.put(connected.instanceId(), seen.withUser(connected.userId()));
+        heard(connected.instanceId(), at);
+        instanceUsers.put(instanceUser(connected.instanceId(), connected.userId()), PRESENT);
     }
 
     private void disconnect(SocketDisconnected disconnected) {
@@ -80,16 +85,30 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         UserPresence remaining = presence.without(socket -> socket.socketId().equals(disconnected.socketId()));
         store(disconnected.userId(), remaining);
         if (!remaining.hasSocketsOn(disconnected.instanceId())) {
-            InstanceLiveness instance = instances.get(disconnected.instanceId());
-            if (instance != null) {
-                instances.put(disconnected.instanceId(), instance.withoutUser(disconnected.userId()));
-            }
+            instanceUsers.delete(instanceUser(disconnected.instanceId(), disconnected.userId()));
         }
     }
 
     private void heard(String instanceId, Instant at) {
         InstanceLiveness instance = instances.get(instanceId);
-        instances.put(instanceId, instance == null ? new InstanceLiveness(at, Set.of()) : instance.seenAt(at));
+        InstanceLiveness seen = instance == null ? new InstanceLiveness(at) : instance.seenAt(at);
+        if (seen != instance) {
+            instances.put(instanceId, seen);
+        }
+    }
+
+    private static String instanceUser(String instanceId, String userId) {
+        return instanceId + SEPARATOR + userId;
+    }
+
+    /** The users with sockets on an instance, from its entries in the instance-users store. */
+    private List<String> usersOn(String instanceId) {
+        List<String> userIds = new ArrayList<>();
+        String prefix = instanceId + SEPARATOR;
+        try (KeyValueIterator<String, String> entries = instanceUsers.prefixScan(prefix, new StringSerializer())) {
+            entries.forEachRemaining(entry -> userIds.add(entry.key.substring(prefix.length())));
+        }
+        return userIds;
     }
 
     /**
@@ -107,11 +126,12 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
             });
         }
         for (KeyValue<String, InstanceLiveness> instance : silent) {
-            for (String userId : instance.value.userIds()) {
+            for (String userId : usersOn(instance.key)) {
                 UserPresence presence = users.get(userId);
                 if (presence != null) {
                     store(userId, presence.without(socket -> socket.instanceId().equals(instance.key)));
                 }
+                instanceUsers.delete(instanceUser(instance.key, userId));
             }
             instances.delete(instance.key);
         }

@@ -20,6 +20,8 @@ public final class PresenceTopology {
     public static final String USERS_STORE = "presence-users";
     /** Store of instanceId → {@link InstanceLiveness}. */
     public static final String INSTANCES_STORE = "presence-instances";
+    /** Store of {@code instanceId \u0000 userId} → "1": the users with sockets on an instance, one entry each. */
+    public static final String INSTANCE_USERS_STORE = "presence-instance-users";
 
     private static final String SOURCE = "presence-events";
     private static final String FOLD = "presence-fold";
@@ -42,6 +44,8 @@ public final class PresenceTopology {
                 Serdes.String(), JsonSerde.of(UserPresence.class)).withLoggingDisabled(), FOLD);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(INSTANCES_STORE),
                 Serdes.String(), JsonSerde.of(InstanceLiveness.class)).withLoggingDisabled(), FOLD);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(INSTANCE_USERS_STORE),
+                Serdes.String(), Serdes.String()).withLoggingDisabled(), FOLD);
         return topology;
     }
 }
