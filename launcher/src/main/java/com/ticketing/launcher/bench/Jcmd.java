@@ -43,7 +43,7 @@ final class Jcmd {
         return Arrays.stream(run(pid, "VM.flags").split("\\s+"))
                 .filter(flag -> flag.startsWith("-XX:"))
                 .filter(flag -> INTERESTING_FLAGS.stream().anyMatch(flag::contains))
-                .filter(flag -> !flag.contains("UseCompressed") && !flag.contains("UseNUMA"))
+                .filter(flag -> !flag.contains("UseCompressed") && !flag.contains("UseNUMA") && !flag.contains("CodeHeap"))
                 .collect(Collectors.joining(" "));
     }
 
