@@ -33,9 +33,13 @@ WORKDIR /app
 COPY --from=build --chown=ticketing:ticketing /src/service.jar /app/service.jar
 USER ticketing
 # Kafka Streams (gateway, listing-events-service) keeps its RocksDB state in /app/state; mount a volume to keep it.
+# JVM: a fixed 512 MB heap with the serial collector, measured with ./ticketing bench fanout on 2 cores: the least
+# CPU per delivery and a flat RSS near 500 MB; G1 cost 15-30 % more CPU for no better p99, and a heap relative to
+# the host (MaxRAMPercentage=75 gave 17.7 GB on a 24 GB machine) let RSS grow past 1 GB. Give the gateway about
+# 25 KB more heap per expected socket above 15,000 per instance (JAVA_TOOL_OPTIONS at run time).
 ENV PORT_VARIABLE=${PORT_VARIABLE} \
     DEFAULT_PORT=${DEFAULT_PORT} \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+    JAVA_TOOL_OPTIONS="-Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError" \
     TICKETING_STREAMS_STATE_DIR=/app/state
 EXPOSE ${DEFAULT_PORT}
 # The port the service really listens on: its port variable when set (compose may), else the default.
