@@ -35,8 +35,8 @@ USER ticketing
 # Kafka Streams (gateway, listing-events-service) keeps its RocksDB state in /app/state; mount a volume to keep it.
 # JVM: a fixed 512 MB heap with the serial collector, measured with ./ticketing bench fanout on 2 cores: the least
 # CPU per delivery and a flat RSS near 500 MB; G1 cost 15-30 % more CPU for no better p99, and a heap relative to
-# the host (MaxRAMPercentage=75 gave 17.7 GB on a 24 GB machine) let RSS grow past 1 GB. Give the gateway about
-# 25 KB more heap per expected socket above 15,000 per instance (JAVA_TOOL_OPTIONS at run time).
+# the host (MaxRAMPercentage=75 gave 17.7 GB on a 24 GB machine) let RSS grow past 1 GB. An idle gateway socket
+# holds about 5 KB of heap: raise -Xmx (JAVA_TOOL_OPTIONS at run time) for more than about 50,000 per instance.
 ENV PORT_VARIABLE=${PORT_VARIABLE} \
     DEFAULT_PORT=${DEFAULT_PORT} \
     JAVA_TOOL_OPTIONS="-Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError" \

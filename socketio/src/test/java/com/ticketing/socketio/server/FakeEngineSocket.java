@@ -54,6 +54,11 @@ final class FakeEngineSocket implements EngineSocket {
         return this;
     }
 
+    FakeEngineSocket clientSendsBinaryBytes(byte[] data) {
+        handler.onBinary(this, data);
+        return this;
+    }
+
     FakeEngineSocket clientSendsBinary(String content) {
         handler.onBinary(this, content.getBytes(StandardCharsets.UTF_8));
         return this;
