@@ -34,4 +34,12 @@ public record SocketIoProperties(@DefaultValue("25s") Duration pingInterval, @De
             throw new IllegalArgumentException("ticketing.socketio.max-sockets-per-user must be at least 1");
         }
     }
+
+    /**
+     * Whether cross-origin requests may carry credentials: only for origins listed by name. With
+     * {@code *} any page could make a signed-in browser's requests, so credentials are never allowed.
+     */
+    public boolean corsCredentialsAllowed() {
+        return corsCredentials && !corsOrigins.contains("*");
+    }
 }

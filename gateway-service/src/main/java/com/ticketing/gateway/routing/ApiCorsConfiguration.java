@@ -24,7 +24,7 @@ public class ApiCorsConfiguration {
         } else {
             cors.setAllowedOrigins(properties.corsOrigins());
         }
-        cors.setAllowCredentials(properties.corsCredentials());
+        cors.setAllowCredentials(properties.corsCredentialsAllowed());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id"));
         cors.setExposedHeaders(List.of("Retry-After", "Location"));

@@ -66,8 +66,8 @@ public class SocketIoConfiguration {
     @Bean(destroyMethod = "close")
     EngineIoServer engineIoServer(SocketIoServer io, SocketIoProperties properties, MeterRegistry meters) {
         List<String> origins = properties.corsOrigins();
-        EngineIoOptions.Cors cors = origins.contains("*") ? EngineIoOptions.Cors.anyOrigin(properties.corsCredentials())
-                : EngineIoOptions.Cors.origins(origins, properties.corsCredentials());
+        EngineIoOptions.Cors cors = origins.contains("*") ? EngineIoOptions.Cors.anyOrigin(false)
+                : EngineIoOptions.Cors.origins(origins, properties.corsCredentialsAllowed());
         EngineIoServer engine = new EngineIoServer(EngineIoOptions.defaults()
                 .withHeartbeat(properties.pingInterval(), properties.pingTimeout())
                 .withMaxPayload(properties.maxPayload())
