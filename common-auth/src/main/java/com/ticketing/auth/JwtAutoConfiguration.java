@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Gives every Spring Boot service the same {@link JwtValidator}, configured from {@code ticketing.jwt.*}
@@ -25,10 +26,12 @@ public class JwtAutoConfiguration {
         }
     }
 
+    /** The settings; the published development secret only with {@code ticketing.demo.enabled=true}. */
     @Bean
     @ConditionalOnMissingBean
-    JwtSettings jwtSettings(JwtProperties properties) {
-        return properties.toSettings();
+    JwtSettings jwtSettings(JwtProperties properties, Environment environment) {
+        boolean demoMode = environment.getProperty("ticketing.demo.enabled", Boolean.class, false);
+        return properties.toSettings().requireNoPublishedSecret(demoMode);
     }
 
     @Bean

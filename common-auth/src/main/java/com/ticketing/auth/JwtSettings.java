@@ -15,6 +15,11 @@ import java.time.Duration;
  */
 public record JwtSettings(String secret, String publicKeyPem, String issuer, String audience, Duration clockSkew) {
 
+    /**
+     * The HS256 secret of {@code ./ticketing local}, published in this repository: a service configured
+     * with it refuses to start unless demo mode is on ({@link #requireNoPublishedSecret}).
+     */
+    public static final String DEVELOPMENT_SECRET = "ticketing-local-development-secret-not-for-production";
     public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
     private static final int MIN_SECRET_BYTES = 32;
@@ -40,6 +45,18 @@ public record JwtSettings(String secret, String publicKeyPem, String issuer, Str
     /** HS256 settings with a secret and the default clock skew. */
     public static JwtSettings hs256(String secret) {
         return new JwtSettings(secret, null, null, null, DEFAULT_CLOCK_SKEW);
+    }
+
+    /**
+     * Refuses the published development secret outside demo mode: anyone could mint tokens for any
+     * user of a deployment that kept it.
+     */
+    public JwtSettings requireNoPublishedSecret(boolean demoMode) {
+        if (DEVELOPMENT_SECRET.equals(secret) && !demoMode) {
+            throw new IllegalStateException("TICKETING_JWT_SECRET is the local development secret, published with the "
+                    + "source: set a secret of your own, or TICKETING_DEMO_ENABLED=true for a demo");
+        }
+        return this;
     }
 
     /** Whether tokens are verified with an RSA public key. */

@@ -8,7 +8,7 @@ import java.util.Map;
 final class LocalDefaults {
 
     /** Development-only HS256 secret; set TICKETING_JWT_SECRET for anything shared. */
-    static final String DEVELOPMENT_SECRET = "ticketing-local-development-secret-not-for-production";
+    static final String DEVELOPMENT_SECRET = JwtSettings.DEVELOPMENT_SECRET;
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int POSTGRES_PORT = 5433;

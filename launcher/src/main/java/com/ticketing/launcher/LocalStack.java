@@ -95,6 +95,8 @@ final class LocalStack {
         Map<String, String> common = new HashMap<>(environment);
         common.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         common.put("TICKETING_JWT_SECRET", LocalDefaults.jwtSettings(environment).secret());
+        // the local stack is a demo: the services accept the published development secret only in demo mode
+        common.putIfAbsent("TICKETING_DEMO_ENABLED", "true");
 
         Map<String, String> messageEnv = new HashMap<>(common);
         messageEnv.putAll(database);
@@ -113,7 +115,6 @@ final class LocalStack {
             gatewayEnv.put("MESSAGE_SERVICE_URL", "http://localhost:" + LocalDefaults.MESSAGE_SERVICE_PORT);
             gatewayEnv.put("LISTING_SERVICE_URL", "http://localhost:" + LocalDefaults.LISTING_SERVICE_PORT);
             gatewayEnv.put("TICKETING_STREAMS_STATE_DIR", data.resolve("streams/gateway-" + port).toString());
-            gatewayEnv.putIfAbsent("TICKETING_DEMO_ENABLED", "true"); // the demo page's sign-in buttons, local only
             startService(gateways == 1 ? "gateway-service" : "gateway-service-" + port, port, gatewayEnv);
         }
 
