@@ -153,7 +153,10 @@ class GatewaySocketE2eTest {
         org.awaitility.Awaitility.await().atMost(WAIT).until(() ->
                 buyer.emitWithAck("subscribe:transaction", transactionId).get("ok").asBoolean());
         var refused = stranger.emitWithAck("subscribe:transaction", transactionId);
-        assertThat(refused.at("/error/code").asString()).isEqualTo("FORBIDDEN");
+        var unknown = stranger.emitWithAck("subscribe:transaction", "txn-none-" + transactionId);
+        assertThat(refused.at("/error/code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(refused.at("/error/message").asString()).as("the same answer as for no transaction at all")
+                .isEqualTo(unknown.at("/error/message").asString().replace("txn-none-", ""));
 
         marketplace.paymentReceived(transactionId);
 
@@ -168,7 +171,7 @@ class GatewaySocketE2eTest {
         assertThat(asBuyer.status()).isEqualTo(200);
         assertThat(asBuyer.body().toString()).contains("payment_received");
         assertThat(Rest.call("GET", gateway + "/api/transactions/" + transactionId, stack.token("sneaky"), null).status())
-                .isEqualTo(403);
+                .as("a stranger learns nothing, not even that it exists").isEqualTo(404);
         var listing = Rest.call("GET", gateway + "/api/listings/" + listingId, stack.token("sneaky"), null);
         assertThat(listing.status()).isEqualTo(200);
         assertThat(listing.body().at("/price/amount").asString()).isEqualTo("80.00");

@@ -67,11 +67,10 @@ public class SubscriptionFeature implements SocketFeature {
             Replies.refuse(socket, ack, event, UNAVAILABLE, "Transactions are not available yet, retry shortly");
             return;
         }
-        if (participant.isEmpty()) {
-            // Known from its first realtime.transaction-updates record on; the client retries until then.
+        if (participant.isEmpty() || !participant.get()) {
+            // Known from its first realtime.transaction-updates record on: a participant retries until then.
+            // A stranger gets the very same answer, so it does not learn that the transaction exists.
             Replies.refuse(socket, ack, event, NOT_FOUND, "Transaction " + transactionId + " is not known (yet)");
-        } else if (!participant.get()) {
-            Replies.refuse(socket, ack, event, FORBIDDEN, "Only the buyer or the seller may follow this transaction");
         } else {
             follow(socket, ack, event, Rooms.transaction(transactionId), Map.of("transactionId", transactionId));
         }

@@ -149,8 +149,9 @@ class ListingEventsIntegrationTest {
         web.get().uri("/api/transactions/{id}", transactionId)
                 .header(HttpHeaders.AUTHORIZATION, bearer("mallory", false))
                 .exchange()
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.error.code").isEqualTo("FORBIDDEN");
+                .expectStatus().isNotFound() // what an unknown transaction gets: no existence oracle
+                .expectBody().jsonPath("$.error.code").isEqualTo("NOT_FOUND")
+                .jsonPath("$.error.message").isEqualTo("No transaction " + transactionId);
     }
 
     @Test

@@ -29,7 +29,8 @@ public class TransactionController {
         return answers.<TransactionState>answer(TransactionTopology.STORE, transactionId,
                 "No transaction " + transactionId, exchange, state -> {
                     if (!caller.isAdmin() && !state.involves(caller.userId())) {
-                        throw ApiException.forbidden("Only the buyer, the seller or an admin may see this transaction");
+                        // the answer an unknown transaction gets: a stranger does not learn that it exists
+                        throw ApiException.notFound("No transaction " + transactionId);
                     }
                     return TransactionView.of(state);
                 });
