@@ -50,7 +50,7 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
               --listings N         listings, fanout only (100)
               --rates A,B,...      offered updates/s, fanout only (100,250,500,1000)
               --seconds S          measured seconds per rate (15)
-              --warmup S           warm-up seconds before the first rate, discarded (20)
+              --warmup S           warm-up seconds before the first rate, discarded (90: C2 is still compiling after 20 s here)
               --only gateway|node  measure one server only
               --gateway-opts "..." the gateway's JVM options (%s)
               --workers N          load-generator processes (2)
@@ -97,7 +97,7 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
         int listings = 100;
         List<Integer> rates = List.of(100, 250, 500, 1000);
         int seconds = 15;
-        int warmup = 20;
+        int warmup = 90;
         Set<ServerKind> servers = EnumSet.allOf(ServerKind.class);
         List<String> gatewayOpts = split(DEFAULT_GATEWAY_OPTS);
         int workers = 2;
