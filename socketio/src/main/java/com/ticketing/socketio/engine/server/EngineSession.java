@@ -48,6 +48,7 @@ public final class EngineSession implements EngineSocket {
     private final UpgradeProbe upgrade = new UpgradeProbe(this);
     private final WebSocketTransport webSocketTransport = new WebSocketTransport(this, upgrade);
     private final PollingTransport pollingTransport = new PollingTransport(this);
+    private final Runnable drainTask = this::drainNow; // one per session, not one per drain
     private volatile State state = State.OPEN;
     private volatile String transportName;
     private volatile WebSocketLink webSocket; // read by producers for the backlog, written on the executor
@@ -182,7 +183,7 @@ public final class EngineSession implements EngineSocket {
 
     /** Hands what was appended to the transport; runs on the executor, through the drain batch. */
     void drain() {
-        executor.execute(this::drainNow);
+        executor.execute(drainTask);
     }
 
     private void drainNow() {

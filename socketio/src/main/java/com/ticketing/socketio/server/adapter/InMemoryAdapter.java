@@ -97,7 +97,9 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void broadcast(Packet packet, BroadcastTarget target) {
-        Set<String> ids = socketIds(target);
+        // The usual broadcast, one room and no exception, reads the room's members as they are: no set is built.
+        Set<String> ids = target.rooms().size() == 1 && target.except().isEmpty() && !isSocketRoom(target)
+                ? membersByRoom.getOrDefault(target.rooms().iterator().next(), Set.of()) : socketIds(target);
         if (ids.isEmpty()) {
             return;
         }
@@ -108,6 +110,11 @@ public final class InMemoryAdapter implements Adapter {
                 socket.deliver(messages);
             }
         }
+    }
+
+    /** Whether the one room of the target is a socket's own id (a room nobody joins explicitly). */
+    private boolean isSocketRoom(BroadcastTarget target) {
+        return context.socket(target.rooms().iterator().next()) != null;
     }
 
     private Set<String> members(Set<String> rooms) {
