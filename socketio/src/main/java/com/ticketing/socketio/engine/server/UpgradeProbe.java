@@ -59,8 +59,10 @@ final class UpgradeProbe {
     private void accept(WebSocketLink link) {
         link.write(PROBE_PONG);
         link.flush();
-        session.polling().upgrading = true;
-        scheduleNoop();
+        if (!session.polling().upgrading) { // a repeated probe ping starts no second noop timer
+            session.polling().upgrading = true;
+            scheduleNoop();
+        }
     }
 
     private void scheduleNoop() {

@@ -45,7 +45,8 @@ final class NettyWebSocketConnection extends ChannelInboundHandlerAdapter {
                 session.onWebSocketText(link, text.text());
             } else if (msg instanceof BinaryWebSocketFrame binary) {
                 session.onWebSocketBinary(link, ByteBufUtil.getBytes(binary.content()));
-            } else if (msg instanceof PingWebSocketFrame ping) {
+            } else if (msg instanceof PingWebSocketFrame ping && ctx.channel().isWritable() && !link.isClosing()) {
+                // answered while the client reads its answers: a client flooding pings cannot grow our buffer
                 ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
             } else if (msg instanceof CloseWebSocketFrame close && !link.isClosing()) {
                 // the client closes: answer with its status, as the closing handshake asks, then hang up

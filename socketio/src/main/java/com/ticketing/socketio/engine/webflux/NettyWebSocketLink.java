@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.EventExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
@@ -22,6 +23,8 @@ final class NettyWebSocketLink implements WebSocketLink {
 
     private static final AtomicIntegerFieldUpdater<NettyWebSocketLink> CLOSING =
             AtomicIntegerFieldUpdater.newUpdater(NettyWebSocketLink.class, "closing");
+    /** A close frame the client does not take within this (it stopped reading) ends in a hang-up. */
+    private static final long CLOSE_GRACE_SECONDS = 5;
 
     private final Channel channel;
     private volatile int closing;
@@ -64,12 +67,16 @@ final class NettyWebSocketLink implements WebSocketLink {
         writableListener = listener;
     }
 
-    /** Sends the close frame after every frame already written, then hangs up. */
+    /**
+     * Sends the close frame after every frame already written, then hangs up; a client that does not
+     * take it within a few seconds (it stopped reading) is hung up on anyway.
+     */
     @Override
     public void close() {
         if (CLOSING.compareAndSet(this, 0, 1)) {
             channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
                     .addListener(ChannelFutureListener.CLOSE);
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
 

@@ -63,7 +63,9 @@ final class PollingEndpoint {
         }
         return Mono.fromCompletionStage(session.beginPost()).flatMap(allowed -> allowed
                 ? receive(request, session)
-                : Mono.error(new EngineIoRequestException(EngineIoError.BAD_REQUEST, "overlapping or refused POST")));
+                : Mono.error(new EngineIoRequestException(EngineIoError.BAD_REQUEST, "overlapping or refused POST")))
+                // the client went away mid-POST: as the reference, the session ends (and no POST stays in flight)
+                .doOnCancel(() -> session.abortPost(DisconnectReason.TRANSPORT_ERROR));
     }
 
     private Mono<ServerResponse> receive(ServerRequest request, EngineSession session) {

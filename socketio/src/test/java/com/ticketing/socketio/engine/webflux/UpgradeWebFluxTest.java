@@ -158,8 +158,10 @@ class UpgradeWebFluxTest {
             String id = client.handshake();
             try (WebSocketClient ws = WebSocketClient.connect(
                     patient.webSocketUri("EIO=4&transport=websocket&sid=" + id))) {
-                ws.send("2probe");
-                assertThat(ws.nextText()).isEqualTo("3probe");
+                for (int probe = 0; probe < 3; probe++) { // a repeated probe ping starts no second noop timer
+                    ws.send("2probe");
+                    assertThat(ws.nextText()).isEqualTo("3probe");
+                }
 
                 // a client that keeps polling instead of pausing
                 long started = System.nanoTime();
