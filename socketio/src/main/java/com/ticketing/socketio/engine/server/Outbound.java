@@ -53,10 +53,6 @@ final class Outbound {
         return packet;
     }
 
-    boolean isEmpty() {
-        return units.isEmpty();
-    }
-
     long bytes() {
         return bytes;
     }

@@ -33,7 +33,7 @@ final class EngineIoFailures {
     }
 
     /** Whether {@code failure} means a frame, message or body was larger than maxPayload. */
-    static boolean isTooLarge(Throwable failure) {
+    private static boolean isTooLarge(Throwable failure) {
         return failure instanceof DataBufferLimitException
                 || failure instanceof TooLongFrameException
                 || failure instanceof CorruptedWebSocketFrameException corrupted

@@ -3,10 +3,12 @@ package com.ticketing.socketio.engine.webflux;
 import com.ticketing.socketio.engine.HandshakeData;
 import com.ticketing.socketio.engine.server.EngineRequest;
 import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -42,19 +44,28 @@ final class EngineRequests {
     }
 
     static HandshakeData handshakeData(ServerRequest request) {
+        return handshakeData(request.queryParams(), request.headers()::header, request.remoteAddress().orElse(null));
+    }
+
+    /**
+     * What a session keeps of any handshake request: the first value of each query parameter and the
+     * {@link #KEPT_HEADERS}, whichever server layer read them.
+     */
+    static HandshakeData handshakeData(Map<String, List<String>> parameters, Function<String, List<String>> header,
+                                       InetSocketAddress remoteAddress) {
         Map<String, String> query = new HashMap<>();
-        request.queryParams().forEach((name, values) -> {
+        parameters.forEach((name, values) -> {
             if (!values.isEmpty() && values.get(0) != null) {
                 query.put(name, values.get(0));
             }
         });
         Map<String, List<String>> headers = new HashMap<>();
         for (String name : KEPT_HEADERS) {
-            List<String> values = request.headers().header(name);
+            List<String> values = header.apply(name);
             if (!values.isEmpty()) {
                 headers.put(name, List.copyOf(values));
             }
         }
-        return new HandshakeData(query, headers, request.remoteAddress().orElse(null));
+        return new HandshakeData(query, headers, remoteAddress);
     }
 }

@@ -153,21 +153,8 @@ public final class NettyWebSocketUpgrade extends ChannelInboundHandlerAdapter {
     }
 
     private static HandshakeData handshakeData(HttpRequest request, QueryStringDecoder uri, Channel channel) {
-        Map<String, String> query = new HashMap<>();
-        uri.parameters().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                query.put(name, values.get(0));
-            }
-        });
-        Map<String, List<String>> headers = new HashMap<>();
-        for (String name : EngineRequests.KEPT_HEADERS) {
-            List<String> values = request.headers().getAll(name);
-            if (!values.isEmpty()) {
-                headers.put(name, List.copyOf(values));
-            }
-        }
         InetSocketAddress remote = channel.remoteAddress() instanceof InetSocketAddress address ? address : null;
-        return new HandshakeData(query, headers, remote);
+        return EngineRequests.handshakeData(uri.parameters(), request.headers()::getAll, remote);
     }
 
     private static String first(QueryStringDecoder uri, String name) {

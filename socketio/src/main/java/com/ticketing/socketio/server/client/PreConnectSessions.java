@@ -36,9 +36,4 @@ public final class PreConnectSessions {
     void settle(String address) {
         byAddress.computeIfPresent(address, (a, count) -> count <= 1 ? null : count - 1);
     }
-
-    /** Sessions of this address that have not connected (for tests and metrics). */
-    public int count(String address) {
-        return byAddress.getOrDefault(address, 0);
-    }
 }
