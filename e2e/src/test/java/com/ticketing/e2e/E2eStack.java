@@ -12,31 +12,53 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The whole platform for end-to-end tests, started once per test JVM: the shared embedded Kafka
  * broker, a real PostgreSQL, and the services as real processes from their built jars (exactly what
  * {@code ./ticketing local} runs), each part started on first use and stopped when the JVM ends.
+ * A test that needs the platform against another broker (a secured one) builds its own with
+ * {@link #against} and closes it.
  */
-public final class E2eStack {
+public final class E2eStack implements AutoCloseable {
 
     public static final String JWT_SECRET = "e2e-test-secret-that-is-long-enough-for-hs256";
-    private static final E2eStack INSTANCE = new E2eStack();
     private static final Path ROOT = Path.of(System.getProperty("ticketing.root", "..")).toAbsolutePath().normalize();
     /** A fresh directory per run: a process left over from an aborted run can never hold our state. */
     private static final Path WORK = Path.of("target", "e2e", "run-" + System.currentTimeMillis()).toAbsolutePath();
+
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
+    private final Supplier<String> kafka;
+    private final Path work;
+    /** Extra environment by module name (gateway-service, message-service, listing-events-service). */
+    private final Map<String, Map<String, String>> moduleEnvironment;
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final JwtIssuer issuer = new JwtIssuer(JwtSettings.hs256(JWT_SECRET));
     private EmbeddedPostgresServer postgres;
 
     /** Marks the service processes as ours, so a later run can find those an aborted run left behind. */
     private static final String OWNER_MARK = "-Dticketing.e2e.owner=";
+    /** Declared after every constant its constructor reads. */
+    private static final E2eStack INSTANCE = new E2eStack(E2eStack::kafka, WORK, Map.of());
 
-    private E2eStack() {
+    private E2eStack(Supplier<String> kafka, Path work, Map<String, Map<String, String>> moduleEnvironment) {
+        this.kafka = kafka;
+        this.work = work;
+        this.moduleEnvironment = moduleEnvironment;
         killOrphansOfAbortedRuns();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "e2e-stack-stop"));
+    }
+
+    /** A stack of its own against {@code bootstrapServers}, each module with its extra environment; close it. */
+    public static E2eStack against(String label, String bootstrapServers, Map<String, Map<String, String>> moduleEnvironment) {
+        return new E2eStack(() -> bootstrapServers, WORK.resolve(label), moduleEnvironment);
+    }
+
+    @Override
+    public void close() {
+        stopAll();
     }
 
     private static void killOrphansOfAbortedRuns() {
@@ -83,6 +105,7 @@ public final class E2eStack {
         return "http://localhost:" + service("message-service", "message-service", port -> {
             Map<String, String> env = common();
             env.put("MESSAGE_SERVICE_PORT", Integer.toString(port));
+            env.put("MESSAGE_SERVICE_MANAGEMENT_PORT", Integer.toString(freePortOrFail()));
             env.put("DATABASE_URL", postgres().jdbcUrl());
             env.put("DATABASE_USERNAME", EmbeddedPostgresServer.USER);
             env.put("DATABASE_PASSWORD", "postgres");
@@ -94,7 +117,8 @@ public final class E2eStack {
         return "http://localhost:" + service("listing-events-service", "listing-events-service", port -> {
             Map<String, String> env = common();
             env.put("LISTING_SERVICE_PORT", Integer.toString(port));
-            env.put("TICKETING_STREAMS_STATE_DIR", WORK.resolve("state/listing").toString());
+            env.put("LISTING_SERVICE_MANAGEMENT_PORT", Integer.toString(freePortOrFail()));
+            env.put("TICKETING_STREAMS_STATE_DIR", work.resolve("state/listing").toString());
             return env;
         }).port();
     }
@@ -110,16 +134,17 @@ public final class E2eStack {
     private Map<String, String> gatewayEnvironment(int port) {
         Map<String, String> env = common();
         env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePortOrFail()));
         env.put("MESSAGE_SERVICE_URL", messageService());
         env.put("LISTING_SERVICE_URL", listingService());
-        env.put("TICKETING_STREAMS_STATE_DIR", WORK.resolve("state/gateway-" + port).toString());
+        env.put("TICKETING_STREAMS_STATE_DIR", work.resolve("state/gateway-" + port).toString());
         env.put("TICKETING_DEMO_ENABLED", "true");
         return env;
     }
 
     private Map<String, String> common() {
         Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.get());
         env.put("TICKETING_JWT_SECRET", JWT_SECRET);
         return env;
     }
@@ -132,9 +157,9 @@ public final class E2eStack {
         try {
             int port = freePort();
             ServiceProcess process = ServiceProcess.start(name, ROOT.resolve(module).resolve("target").resolve(module + ".jar"),
-                    port, env.apply(port), List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    port, withModuleEnvironment(module, env.apply(port)), List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                             OWNER_MARK + ProcessHandle.current().pid()),
-                    WORK.resolve("logs"));
+                    work.resolve("logs"));
             try {
                 process.awaitHealthy(HEALTH_TIMEOUT);
             } catch (RuntimeException notHealthy) {
@@ -154,13 +179,26 @@ public final class E2eStack {
     private EmbeddedPostgresServer postgres() {
         if (postgres == null) {
             try {
-                Path data = WORK.resolve("postgres");
-                postgres = EmbeddedPostgresServer.start(data, WORK.resolve("postgres-runtime"), 0);
+                Path data = work.resolve("postgres");
+                postgres = EmbeddedPostgresServer.start(data, work.resolve("postgres-runtime"), 0);
             } catch (Exception e) {
                 throw new IllegalStateException("could not start PostgreSQL", e);
             }
         }
         return postgres;
+    }
+
+    private Map<String, String> withModuleEnvironment(String module, Map<String, String> env) {
+        env.putAll(moduleEnvironment.getOrDefault(module, Map.of()));
+        return env;
+    }
+
+    private static int freePortOrFail() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
     }
 
     private static int freePort() throws IOException {
@@ -172,12 +210,14 @@ public final class E2eStack {
     /** Stops the services side by side (each may take seconds to shut down), then PostgreSQL. */
     private synchronized void stopAll() {
         services.values().parallelStream().forEach(ServiceProcess::close);
+        services.clear();
         if (postgres != null) {
             try {
                 postgres.close();
             } catch (IOException ignored) {
                 // the JVM is ending
             }
+            postgres = null;
         }
     }
 }

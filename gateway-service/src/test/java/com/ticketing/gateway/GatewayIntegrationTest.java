@@ -40,6 +40,8 @@ class GatewayIntegrationTest {
 
     @Autowired
     WebTestClient client;
+    @org.springframework.beans.factory.annotation.Value("${local.management.port}")
+    int managementPort;
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -71,9 +73,16 @@ class GatewayIntegrationTest {
     }
 
     @Test
-    void healthIsUp() {
+    void thePublicPortAnswersHealthWithTheStatusOnlyAndTheManagementPortHasTheRest() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+                .expectBody().json("{\"status\":\"UP\"}", org.springframework.test.json.JsonCompareMode.STRICT);
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.realtime").exists();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("gateway_"));
     }
 
     @Test

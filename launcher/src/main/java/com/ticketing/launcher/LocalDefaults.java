@@ -15,6 +15,10 @@ final class LocalDefaults {
     static final int GATEWAY_PORT = 3000;
     static final int MESSAGE_SERVICE_PORT = 8081;
     static final int LISTING_SERVICE_PORT = 8082;
+    /** Prometheus and detailed health: the services' management ports (gateway instance i: 9300 + i). */
+    static final int GATEWAY_MANAGEMENT_PORT = 9300;
+    static final int MESSAGE_SERVICE_MANAGEMENT_PORT = 9081;
+    static final int LISTING_SERVICE_MANAGEMENT_PORT = 9082;
 
     private LocalDefaults() {
     }

@@ -101,10 +101,12 @@ final class LocalStack {
         Map<String, String> messageEnv = new HashMap<>(common);
         messageEnv.putAll(database);
         messageEnv.put("MESSAGE_SERVICE_PORT", Integer.toString(LocalDefaults.MESSAGE_SERVICE_PORT));
+        messageEnv.put("MESSAGE_SERVICE_MANAGEMENT_PORT", Integer.toString(LocalDefaults.MESSAGE_SERVICE_MANAGEMENT_PORT));
         startService("message-service", LocalDefaults.MESSAGE_SERVICE_PORT, messageEnv);
 
         Map<String, String> listingEnv = new HashMap<>(common);
         listingEnv.put("LISTING_SERVICE_PORT", Integer.toString(LocalDefaults.LISTING_SERVICE_PORT));
+        listingEnv.put("LISTING_SERVICE_MANAGEMENT_PORT", Integer.toString(LocalDefaults.LISTING_SERVICE_MANAGEMENT_PORT));
         listingEnv.put("TICKETING_STREAMS_STATE_DIR", data.resolve("streams/listing-events-service").toString());
         startService("listing-events-service", LocalDefaults.LISTING_SERVICE_PORT, listingEnv);
 
@@ -112,6 +114,7 @@ final class LocalStack {
             int port = LocalDefaults.GATEWAY_PORT + i;
             Map<String, String> gatewayEnv = new HashMap<>(common);
             gatewayEnv.put("GATEWAY_PORT", Integer.toString(port));
+            gatewayEnv.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(LocalDefaults.GATEWAY_MANAGEMENT_PORT + i));
             gatewayEnv.put("MESSAGE_SERVICE_URL", "http://localhost:" + LocalDefaults.MESSAGE_SERVICE_PORT);
             gatewayEnv.put("LISTING_SERVICE_URL", "http://localhost:" + LocalDefaults.LISTING_SERVICE_PORT);
             gatewayEnv.put("TICKETING_STREAMS_STATE_DIR", data.resolve("streams/gateway-" + port).toString());

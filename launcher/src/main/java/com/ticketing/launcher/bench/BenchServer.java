@@ -53,7 +53,9 @@ final class BenchServer implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", context.bootstrapServers(),
                 "TICKETING_JWT_SECRET", context.jwtSecret(),
                 "GATEWAY_PORT", Integer.toString(port),
+                "GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()),
                 "SERVER_ADDRESS", "127.0.0.1",
+                "MANAGEMENT_SERVER_ADDRESS", "127.0.0.1",
                 "GATEWAY_INSTANCE_ID", "bench-gateway",
                 "TICKETING_STREAMS_STATE_DIR", context.scratchDir().resolve("gateway-state").toString(),
                 // the local development secret is accepted in demo mode only (contract section 6)

@@ -58,6 +58,8 @@ class ListingEventsIntegrationTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Value("${local.management.port}")
+    int managementPort;
 
     WebTestClient web;
 
@@ -171,11 +173,15 @@ class ListingEventsIntegrationTest {
     }
 
     @Test
-    void healthPrometheusAndOpenApiAreExposed() {
+    void healthShowsOnlyTheStatusPubliclyAndPrometheusIsOnTheManagementPort() {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> web.get().uri("/actuator/health")
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP"));
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody().json("{\"status\":\"UP\"}", org.springframework.test.json.JsonCompareMode.STRICT));
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.kafkaStreams.details.state").exists();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("kafka_stream"));
         web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body)
