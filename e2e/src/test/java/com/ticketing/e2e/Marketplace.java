@@ -19,9 +19,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Plays the marketplace services: publishes listing and transaction facts to their input topics. */
 final class Marketplace implements AutoCloseable {
 
-    private final KafkaProducer<String, CloudEvent<?>> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, E2eStack.kafka(), ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new CloudEventSerde.EventSerializer());
+    private final KafkaProducer<String, CloudEvent<?>> producer;
+
+    /** On the shared broker. */
+    Marketplace() {
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, E2eStack.kafka()));
+    }
+
+    /** With the given client configuration (another broker, credentials). */
+    Marketplace(Map<String, Object> client) {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerde.EventSerializer());
+    }
 
     void listingCreated(String listingId, String sellerId, int quantity, String price) {
         publish(EventTypes.LISTING_CREATED, listingId,

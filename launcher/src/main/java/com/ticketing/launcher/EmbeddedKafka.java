@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -30,14 +32,56 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Formats {@code logDir} if it is new, then starts the broker on {@code localhost:port}. */
     public static EmbeddedKafka start(Path logDir, int port, int controllerPort) throws IOException {
+        return start(logDir, port, brokerProperties(logDir, port, controllerPort));
+    }
+
+    /**
+     * A broker as a secured cluster runs one: clients must authenticate with SCRAM-SHA-512 on
+     * {@code localhost:port}, over TLS when {@code tls} is given (SASL_SSL), else in plaintext
+     * (SASL_PLAINTEXT); the standard authorizer refuses whatever no ACL allows, and {@code superUser}
+     * (created at format time, as for a new cluster) may do anything. The controller listener is
+     * plaintext on loopback only: the broker's own connection to its controller.
+     */
+    public static EmbeddedKafka startScram(Path logDir, int port, int controllerPort, String superUser,
+                                           String superPassword, Tls tls) throws IOException {
+        String protocol = tls == null ? "SASL_PLAINTEXT" : "SASL_SSL";
+        Properties p = brokerProperties(logDir, port, controllerPort);
+        p.setProperty("listeners", "CLIENT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.setProperty("advertised.listeners", "CLIENT://localhost:" + port);
+        p.setProperty("inter.broker.listener.name", "CLIENT");
+        p.setProperty("listener.security.protocol.map", "CLIENT:" + protocol + ",CONTROLLER:PLAINTEXT");
+        p.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        p.setProperty("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+        p.setProperty("listener.name.client.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + superUser
+                        + "\" password=\"" + superPassword + "\";");
+        if (tls != null) {
+            p.setProperty("ssl.keystore.location", tls.keystore().toString());
+            p.setProperty("ssl.keystore.password", tls.password());
+            p.setProperty("ssl.keystore.type", "PKCS12");
+            p.setProperty("ssl.truststore.location", tls.certificate().toString()); // the broker calls itself
+            p.setProperty("ssl.truststore.type", "PEM");
+        }
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.setProperty("allow.everyone.if.no.acl.found", "false");
+        // ANONYMOUS is the broker itself on the plaintext controller listener.
+        p.setProperty("super.users", "User:" + superUser + ";User:ANONYMOUS");
+        return start(logDir, port, p, "--add-scram", "SCRAM-SHA-512=[name=" + superUser + ",password=" + superPassword + "]");
+    }
+
+    /** The broker's TLS identity: a PKCS12 key store, its password, and its certificate in PEM for clients to trust. */
+    public record Tls(Path keystore, String password, Path certificate) {
+    }
+
+    private static EmbeddedKafka start(Path logDir, int port, Properties properties, String... formatOptions)
+            throws IOException {
         Files.createDirectories(logDir);
-        Properties properties = brokerProperties(logDir, port, controllerPort);
         Path configFile = logDir.resolveSibling("kafka-server.properties");
         try (Writer writer = Files.newBufferedWriter(configFile)) {
             properties.store(writer, "written by ./ticketing local");
         }
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            format(logDir, configFile); // once: a formatted directory keeps its cluster id, topics and records
+            format(logDir, configFile, formatOptions); // once: a formatted directory keeps its cluster id, topics and records
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         server.startup();
@@ -54,11 +98,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    private static void format(Path logDir, Path configFile) {
+    private static void format(Path logDir, Path configFile, String... options) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String clusterId = Uuid.randomUuid().toString();
-        int exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString(),
-                "--standalone"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c", configFile.toString(),
+                "--standalone"));
+        arguments.addAll(List.of(options));
+        int exit = StorageTool.execute(arguments.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("could not format the Kafka log directory " + logDir + ": "
                     + output.toString(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package com.ticketing.launcher;
 
+import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.auth.JwtIssuer;
 import com.ticketing.events.topic.TopicProvisioner;
 import com.ticketing.events.topic.Topics;
@@ -142,7 +143,8 @@ final class LocalStack {
     }
 
     private void provisionTopics(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        KafkaSecurity security = KafkaSecurity.fromEnvironment(environment); // an external cluster may need it
+        try (Admin admin = Admin.create(security.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)))) {
             List<String> created = new TopicProvisioner(admin, (short) 1).provision(Topics.ALL);
             out.println("  " + (created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created)));
         }

@@ -1,5 +1,6 @@
 package com.ticketing.launcher;
 
+import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.serde.EventCodec;
@@ -43,7 +44,7 @@ final class PublishCommand {
         this.out = out;
     }
 
-    int run(Path file, String bootstrapServers) throws IOException, InterruptedException {
+    int run(Path file, String bootstrapServers, KafkaSecurity security) throws IOException, InterruptedException {
         List<String> errors = new ArrayList<>();
         List<Outgoing> events = read(file, errors);
         if (!errors.isEmpty()) {
@@ -51,7 +52,7 @@ final class PublishCommand {
             out.println("Nothing published: " + errors.size() + " invalid line(s) in " + file);
             return 2;
         }
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(bootstrapServers))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(security.with(producerConfig(bootstrapServers)))) {
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (Outgoing outgoing : events) {
                 sends.add(producer.send(new ProducerRecord<>(outgoing.topic().name(), outgoing.event().subject(),

@@ -1,5 +1,6 @@
 package com.ticketing.launcher;
 
+import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.auth.JwtIssuer;
 import com.ticketing.launcher.bench.BenchCommand;
 import com.ticketing.launcher.simulate.SimulateCommand;
@@ -27,6 +28,8 @@ public final class TicketingCli {
                                                events (default 20/s, 300 listings, until Ctrl-C)
               bench fanout|idle [options]      the gateway and a reference Node socket.io server side by
                                                side: fan-out latency, loss, CPU; idle memory (bench --help)
+              kafka-acls [--apply] [...]       the ACLs each service principal needs on a secured cluster,
+                                               as kafka-acls.sh commands (kafka-acls --help)
             """;
 
     private TicketingCli() {
@@ -51,8 +54,9 @@ public final class TicketingCli {
             case "conformance" -> new ConformanceCommand(LocalStack.home(), out).run();
             case "bench" -> BenchCommand.run(rest, LocalStack.home(), LocalDefaults.jwtSettings(environment).secret(),
                     environment, out);
+            case "kafka-acls" -> new KafkaAclsCommand(environment, out).run(rest);
             case "simulate" -> SimulateCommand.run(rest, LocalDefaults.env(environment, "KAFKA_BOOTSTRAP_SERVERS",
-                    "localhost:" + LocalDefaults.KAFKA_PORT), out);
+                    "localhost:" + LocalDefaults.KAFKA_PORT), KafkaSecurity.fromEnvironment(environment), out);
             default -> {
                 out.println("unknown command: " + args[0]);
                 out.print(USAGE);
@@ -77,7 +81,7 @@ public final class TicketingCli {
             return 2;
         }
         String bootstrap = LocalDefaults.env(environment, "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + LocalDefaults.KAFKA_PORT);
-        return new PublishCommand(out).run(Path.of(args.get(0)), bootstrap);
+        return new PublishCommand(out).run(Path.of(args.get(0)), bootstrap, KafkaSecurity.fromEnvironment(environment));
     }
 
     private static int intOption(List<String> args, String name, int fallback) {

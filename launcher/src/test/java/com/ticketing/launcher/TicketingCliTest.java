@@ -34,6 +34,24 @@ class TicketingCliTest {
     }
 
     @Test
+    void kafkaAclsPrintsTheCommandsThatGiveEachServiceOnlyItsTopics() throws Exception {
+        List<String> lines = run("kafka-acls", "--gateway", "User:gw").lines().toList();
+
+        String prefix = "kafka-acls.sh --bootstrap-server localhost:9092 --command-config admin.properties --add ";
+        assertThat(lines).contains(
+                prefix + "--allow-principal User:gw --operation Write --topic messaging.message-commands",
+                prefix + "--allow-principal User:gw --operation Read --topic realtime.listing-updates",
+                prefix + "--allow-principal User:gw --operation Read --group gateway- --resource-pattern-type prefixed",
+                prefix + "--allow-principal User:ticketing-message-service --operation Write --topic messaging.message-events",
+                prefix + "--allow-principal User:ticketing-listing-events-service --operation Write"
+                        + " --transactional-id listing-events-service- --resource-pattern-type prefixed");
+        assertThat(lines).allMatch(line -> line.startsWith(prefix));
+        assertThat(lines.stream().filter(line -> line.endsWith("--operation Write --topic messaging.message-commands")))
+                .as("only the gateway writes commands").containsExactly(
+                        prefix + "--allow-principal User:gw --operation Write --topic messaging.message-commands");
+    }
+
+    @Test
     void adminTokenCarriesTheAdminRole() throws Exception {
         TokenCheck check = new JwtValidator(LocalDefaults.jwtSettings(environment)).check(run("token", "root", "--admin"));
 

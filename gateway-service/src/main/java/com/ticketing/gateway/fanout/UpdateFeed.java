@@ -5,6 +5,7 @@ import com.ticketing.events.serde.EventCodec;
 import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.events.topic.Topic;
 import com.ticketing.events.topic.Topics;
+import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.gateway.config.GatewayProperties;
 import com.ticketing.socketio.engine.server.EngineIoServer;
 import io.micrometer.core.instrument.Counter;
@@ -51,6 +52,7 @@ public class UpdateFeed implements SmartLifecycle {
     private static final int RECENT_IDS = 100_000;
 
     private final GatewayProperties properties;
+    private final KafkaSecurity security;
     private final UpdateRouter router;
     private final EngineIoServer engine;
     private final MeterRegistry meters;
@@ -71,8 +73,10 @@ public class UpdateFeed implements SmartLifecycle {
     };
 
     /** @param engine holds the writes of one poll back, so its events share each connection's flush */
-    public UpdateFeed(GatewayProperties properties, UpdateRouter router, EngineIoServer engine, MeterRegistry meters) {
+    public UpdateFeed(GatewayProperties properties, KafkaSecurity security, UpdateRouter router, EngineIoServer engine,
+                      MeterRegistry meters) {
         this.properties = properties;
+        this.security = security;
         this.router = router;
         this.engine = engine;
         this.meters = meters;
@@ -82,11 +86,11 @@ public class UpdateFeed implements SmartLifecycle {
 
     @Override
     public void start() {
-        consumer = new KafkaConsumer<>(Map.of(
+        consumer = new KafkaConsumer<>(security.with(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "gateway-feed-" + properties.instanceId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         new KafkaClientMetrics(consumer).bindTo(meters);
         assignAll(true);

@@ -1,6 +1,7 @@
 package com.ticketing.gateway.kafka;
 
 import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.serde.CloudEventSerde;
 import com.ticketing.events.topic.Topic;
 import com.ticketing.gateway.config.GatewayProperties;
@@ -32,9 +33,9 @@ public class EventPublisher implements DisposableBean {
     private final Scheduler sender;
 
     /** @param purpose names the producer's client id and its thread ({@code commands}, {@code presence}) */
-    public EventPublisher(GatewayProperties properties, String purpose) {
+    public EventPublisher(GatewayProperties properties, KafkaSecurity security, String purpose) {
         this.sender = Schedulers.newSingle("kafka-publish-" + purpose, true);
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = new KafkaProducer<>(security.with(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -42,7 +43,7 @@ public class EventPublisher implements DisposableBean {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "gateway-" + purpose + "-" + properties.instanceId()),
+                ProducerConfig.CLIENT_ID_CONFIG, "gateway-" + purpose + "-" + properties.instanceId())),
                 new StringSerializer(), new CloudEventSerde.EventSerializer());
     }
 

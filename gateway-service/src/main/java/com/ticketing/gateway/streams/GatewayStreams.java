@@ -1,5 +1,6 @@
 package com.ticketing.gateway.streams;
 
+import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.gateway.config.GatewayProperties;
 import com.ticketing.gateway.presence.PresenceTopology;
 import com.ticketing.gateway.presence.UserPresence;
@@ -33,10 +34,12 @@ public class GatewayStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GatewayStreams.class);
 
     private final GatewayProperties properties;
+    private final KafkaSecurity security;
     private volatile KafkaStreams streams;
 
-    public GatewayStreams(GatewayProperties properties) {
+    public GatewayStreams(GatewayProperties properties, KafkaSecurity security) {
         this.properties = properties;
+        this.security = security;
     }
 
     @Override
@@ -55,6 +58,7 @@ public class GatewayStreams implements SmartLifecycle {
 
     private Properties config() {
         Properties config = new Properties();
+        config.putAll(security.clientProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "gateway-" + properties.instanceId());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());

@@ -1,5 +1,6 @@
 package com.ticketing.launcher.simulate;
 
+import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.serde.CloudEventSerde;
 import java.time.Duration;
@@ -15,8 +16,8 @@ final class KafkaEventSink implements EventSink {
 
     private final KafkaProducer<String, CloudEvent<?>> producer;
 
-    KafkaEventSink(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
+    KafkaEventSink(String bootstrapServers, KafkaSecurity security) {
+        producer = new KafkaProducer<>(security.with(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -24,7 +25,7 @@ final class KafkaEventSink implements EventSink {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "ticketing-simulator"),
+                ProducerConfig.CLIENT_ID_CONFIG, "ticketing-simulator")),
                 new StringSerializer(), new CloudEventSerde.EventSerializer());
     }
 

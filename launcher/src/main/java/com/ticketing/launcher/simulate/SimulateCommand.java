@@ -1,5 +1,6 @@
 package com.ticketing.launcher.simulate;
 
+import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.envelope.EventTypes;
@@ -30,7 +31,8 @@ public final class SimulateCommand {
     }
 
     /** Entry point from the command line: parses {@code args}, publishes to Kafka until the duration ends or Ctrl-C. */
-    public static int run(List<String> args, String bootstrapServers, PrintStream out) throws InterruptedException {
+    public static int run(List<String> args, String bootstrapServers, KafkaSecurity security, PrintStream out)
+            throws InterruptedException {
         SimulateOptions options;
         try {
             options = SimulateOptions.parse(args);
@@ -53,7 +55,7 @@ public final class SimulateCommand {
         out.printf("Simulating a marketplace on %s: %d events/s, %d open listings, %s (seed %d)%n", bootstrapServers,
                 options.rate(), options.listings(), options.duration().isZero() ? "until Ctrl-C"
                         : "for " + options.duration().toSeconds() + " s", options.seed());
-        try (EventSink sink = new KafkaEventSink(bootstrapServers)) {
+        try (EventSink sink = new KafkaEventSink(bootstrapServers, security)) {
             return command.run(options, runTag(), sink);
         } finally {
             finished.countDown();

@@ -1,5 +1,6 @@
 package com.ticketing.launcher.simulate;
 
+import com.ticketing.events.kafka.KafkaSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketing.events.envelope.CloudEvent;
@@ -54,7 +55,7 @@ class SimulateCommandTest {
 
     @Test
     void badOptionsPrintTheUsageAndPublishNothing() throws Exception {
-        int exit = SimulateCommand.run(List.of("--rate", "0"), "localhost:1", out);
+        int exit = SimulateCommand.run(List.of("--rate", "0"), "localhost:1", KafkaSecurity.plaintext(), out);
 
         assertThat(exit).isEqualTo(2);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("--rate must be").contains(SimulateOptions.USAGE);
@@ -63,7 +64,7 @@ class SimulateCommandTest {
     @Test
     void theKafkaProducerSettingsAreAccepted() {
         // Constructing the producer validates its configuration without contacting a broker.
-        new KafkaEventSink("localhost:1").close();
+        new KafkaEventSink("localhost:1", KafkaSecurity.plaintext()).close();
     }
 
     @Test

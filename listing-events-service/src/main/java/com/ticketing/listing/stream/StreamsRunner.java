@@ -1,5 +1,6 @@
 package com.ticketing.listing.stream;
 
+import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.topic.Topic;
 import com.ticketing.events.topic.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,7 @@ public class StreamsRunner implements SmartLifecycle {
     private final Topology topology;
     private final List<Topic> topics;
     private final StreamsProperties settings;
+    private final KafkaSecurity security;
     private final PortSource port;
     private final MeterRegistry meters;
 
@@ -42,11 +44,13 @@ public class StreamsRunner implements SmartLifecycle {
         int port();
     }
 
-    public StreamsRunner(Topology topology, List<Topic> topics, StreamsProperties settings, PortSource port,
-                         MeterRegistry meters) {
+    /** @param topics the topics to create if missing; none when the cluster's operator creates them */
+    public StreamsRunner(Topology topology, List<Topic> topics, StreamsProperties settings, KafkaSecurity security,
+                         PortSource port, MeterRegistry meters) {
         this.topology = topology;
         this.topics = topics;
         this.settings = settings;
+        this.security = security;
         this.port = port;
         this.meters = meters;
     }
@@ -57,6 +61,7 @@ public class StreamsRunner implements SmartLifecycle {
         int advertisedPort = settings.advertisedPort() > 0 ? settings.advertisedPort() : port.port();
         self = new HostInfo(settings.advertisedHost(), advertisedPort);
         Properties props = StreamsSettings.of(settings, self.host(), self.port());
+        props.putAll(security.clientProperties());
         KafkaStreams created = new KafkaStreams(topology, props);
         created.setUncaughtExceptionHandler(exception -> {
             log.error("Stream thread died; replacing it", exception);
@@ -71,9 +76,12 @@ public class StreamsRunner implements SmartLifecycle {
     }
 
     private void provisionTopics() {
-        try (Admin admin = Admin.create(Map.of(
+        if (topics.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(security.with(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.startTimeout().toMillis()))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.startTimeout().toMillis())))) {
             new TopicProvisioner(admin, settings.replicationFactor()).provision(topics);
         }
     }
