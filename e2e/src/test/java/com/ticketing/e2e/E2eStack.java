@@ -101,6 +101,16 @@ public final class E2eStack implements AutoCloseable {
         return "http://localhost:" + service("gateway-" + index, "gateway-service", this::gatewayEnvironment).port();
     }
 
+    /**
+     * A gateway of its own named {@code name}, started with {@code jvmOptions} instead of the usual ones
+     * (a small heap, say); its process, to watch and to stop.
+     */
+    public synchronized ServiceProcess gatewayWith(String name, List<String> jvmOptions) {
+        messageService();
+        listingService();
+        return service(name, "gateway-service", this::gatewayEnvironment, jvmOptions);
+    }
+
     public synchronized String messageService() {
         return "http://localhost:" + service("message-service", "message-service", port -> {
             Map<String, String> env = common();
@@ -150,16 +160,21 @@ public final class E2eStack implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, String module, IntFunction<Map<String, String>> env) {
+        return service(name, module, env, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    private ServiceProcess service(String name, String module, IntFunction<Map<String, String>> env,
+                                   List<String> jvmOptions) {
         ServiceProcess running = services.get(name);
         if (running != null) {
             return running;
         }
         try {
             int port = freePort();
+            List<String> options = new java.util.ArrayList<>(jvmOptions);
+            options.add(OWNER_MARK + ProcessHandle.current().pid());
             ServiceProcess process = ServiceProcess.start(name, ROOT.resolve(module).resolve("target").resolve(module + ".jar"),
-                    port, withModuleEnvironment(module, env.apply(port)), List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                            OWNER_MARK + ProcessHandle.current().pid()),
-                    work.resolve("logs"));
+                    port, withModuleEnvironment(module, env.apply(port)), options, work.resolve("logs"));
             try {
                 process.awaitHealthy(HEALTH_TIMEOUT);
             } catch (RuntimeException notHealthy) {

@@ -82,6 +82,10 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until the health endpoint answers 200 UP; fails if the process dies or time runs out. */
     public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
