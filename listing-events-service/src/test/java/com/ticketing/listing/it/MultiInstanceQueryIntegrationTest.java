@@ -62,7 +62,7 @@ class MultiInstanceQueryIntegrationTest {
 
     private static ConfigurableApplicationContext start(String name) {
         return new SpringApplicationBuilder(ListingEventsApplication.class).run(
-                "--server.port=0",
+                "--server.port=0", "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + KafkaTestSupport.brokers(),
                 "--ticketing.streams.application-id=multi-" + RUN,
                 "--ticketing.streams.state-dir=target/kafka-streams-multi/" + RUN + "/" + name,

@@ -48,7 +48,7 @@ public final class ConversationsBenchmark {
         seed(jdbcUrl);
 
         try (ConfigurableApplicationContext app = new SpringApplication(MessageServiceApplication.class).run(
-                "--server.port=0", "--ticketing.database.url=" + jdbcUrl,
+                "--server.port=0", "--management.server.port=0", "--ticketing.database.url=" + jdbcUrl,
                 "--ticketing.database.username=" + TestPostgres.USER, "--ticketing.database.password=",
                 "--ticketing.database.pool-size=" + Math.max(4, concurrency * 2),
                 "--ticketing.jwt.secret=" + SECRET, "--ticketing.kafka.provision-topics=false",
