@@ -3,12 +3,22 @@ package com.ticketing.socketio.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketing.socketio.DisconnectReason;
+import com.ticketing.socketio.packet.Packet;
+import com.ticketing.socketio.server.adapter.BroadcastTarget;
 import com.ticketing.socketio.server.namespace.ConnectDecision;
+import com.ticketing.socketio.server.recovery.InMemoryRecoveryHook;
+import com.ticketing.socketio.server.recovery.RecoveryHook;
+import com.ticketing.socketio.server.recovery.SessionSnapshot;
 import com.ticketing.socketio.server.recovery.RecoveryOptions;
 import com.ticketing.socketio.server.socket.AttributeKey;
 import com.ticketing.socketio.server.socket.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -156,6 +166,130 @@ class RecoveryTest {
         second.clientSends("0{\"pid\":\"" + reply.group(2) + "\",\"offset\":\"nonsense\"}");
         assertThat(second.nextText()).doesNotContain(reply.group(1));
         assertThat(middlewareCalls).hasValue(2);
+    }
+
+    @Test
+    void theReplayFollowsTheConnectReplyAndPrecedesWhatTheConnectionListenersEmit() {
+        SocketIoServer greeting = new SocketIoServer(SocketIoOptions.defaults()
+                .withRecovery(RecoveryOptions.inMemory(Duration.ofMinutes(2))));
+        greeting.namespace("/").onConnection(socket -> {
+            socket.join("listing:1");
+            socket.emit("welcome", socket.recovered());
+        });
+        try {
+            FakeEngineSocket first = FakeEngineSocket.open(greeting);
+            first.clientSends("0");
+            Matcher reply = CONNECT_REPLY.matcher(first.nextText());
+            assertThat(reply.matches()).isTrue();
+            String offset = offset(first.nextText()); // welcome
+            first.engineCloses(DisconnectReason.TRANSPORT_CLOSE);
+            greeting.namespace("/").to("listing:1").emit("missed", 1);
+
+            FakeEngineSocket second = FakeEngineSocket.open(greeting);
+            second.clientSends(resume(reply.group(2), offset));
+
+            assertThat(second.nextText()).startsWith("0{\"sid\":\"" + reply.group(1));
+            assertThat(second.nextText()).startsWith("2[\"missed\",1,");
+            assertThat(second.nextText()).startsWith("2[\"welcome\",true,");
+            second.assertNothingSent();
+        } finally {
+            greeting.close();
+        }
+    }
+
+    @Test
+    void anEventBroadcastWhileTheSocketResumesArrivesOnceAndInOrder() {
+        AtomicReference<SocketIoServer> serverOf = new AtomicReference<>();
+        InMemoryRecoveryHook memory = new InMemoryRecoveryHook(Duration.ofMinutes(2), Clock.systemUTC());
+        RecoveryHook racing = new RecoveryHook() {
+            @Override
+            public Packet.Event record(Packet.Event event, BroadcastTarget target) {
+                return memory.record(event, target);
+            }
+
+            @Override
+            public void persist(SessionSnapshot session) {
+                memory.persist(session);
+            }
+
+            @Override
+            public CompletionStage<Optional<SessionSnapshot>> find(String namespace, String pid, String offset,
+                                                                  Map<String, Object> attributes) {
+                return memory.find(namespace, pid, offset, attributes);
+            }
+
+            /** Broadcasts race the replay: one before it is computed (the replay has it), one after. */
+            @Override
+            public CompletionStage<Optional<Replay>> replay(SessionSnapshot session, String offset) {
+                serverOf.get().namespace("/").to("listing:1").emit("during", 2);
+                CompletionStage<Optional<Replay>> replay = memory.replay(session, offset);
+                serverOf.get().namespace("/").to("listing:1").emit("after", 3);
+                return replay;
+            }
+        };
+        SocketIoServer raced = new SocketIoServer(SocketIoOptions.defaults()
+                .withRecovery(RecoveryOptions.with(true, racing)));
+        serverOf.set(raced);
+        raced.namespace("/").onConnection(socket -> socket.join("listing:1"));
+        try {
+            FakeEngineSocket first = FakeEngineSocket.open(raced);
+            first.clientSends("0");
+            Matcher reply = CONNECT_REPLY.matcher(first.nextText());
+            assertThat(reply.matches()).isTrue();
+            raced.namespace("/").to("listing:1").emit("seen", 0);
+            String offset = offset(first.nextText());
+            first.engineCloses(DisconnectReason.TRANSPORT_ERROR);
+            raced.namespace("/").to("listing:1").emit("missed", 1);
+
+            FakeEngineSocket second = FakeEngineSocket.open(raced);
+            second.clientSends(resume(reply.group(2), offset));
+
+            assertThat(second.nextText()).startsWith("0{\"sid\":\"" + reply.group(1));
+            assertThat(second.nextText()).startsWith("2[\"missed\",1,");
+            assertThat(second.nextText()).startsWith("2[\"during\",2,");
+            assertThat(second.nextText()).startsWith("2[\"after\",3,");
+            second.assertNothingSent();
+        } finally {
+            raced.close();
+        }
+    }
+
+    @Test
+    void aResumeWithAWrongOffsetGetsAFreshSocketAndLeavesTheSessionForTheRightOne() {
+        FakeEngineSocket first = FakeEngineSocket.open(server);
+        first.clientSends("0");
+        Matcher reply = CONNECT_REPLY.matcher(first.nextText());
+        assertThat(reply.matches()).isTrue();
+        sockets.get(0).emit("e");
+        String offset = offset(first.nextText());
+        first.engineCloses(DisconnectReason.TRANSPORT_CLOSE);
+
+        FakeEngineSocket wrong = FakeEngineSocket.open(server);
+        wrong.clientSends(resume(reply.group(2), "not-an-offset"));
+        assertThat(wrong.nextText()).doesNotContain(reply.group(1));
+        FakeEngineSocket right = FakeEngineSocket.open(server);
+        right.clientSends(resume(reply.group(2), offset));
+        assertThat(right.nextText()).contains(reply.group(1));
+    }
+
+    @Test
+    void aSocketDroppedForATooLargePayloadMayResume() {
+        FakeEngineSocket first = FakeEngineSocket.open(server);
+        first.clientSends("0");
+        Matcher reply = CONNECT_REPLY.matcher(first.nextText());
+        assertThat(reply.matches()).isTrue();
+        sockets.get(0).emit("e");
+        String offset = offset(first.nextText());
+        first.engineCloses(DisconnectReason.PAYLOAD_TOO_LARGE);
+
+        FakeEngineSocket second = FakeEngineSocket.open(server);
+        second.clientSends(resume(reply.group(2), offset));
+        assertThat(second.nextText()).contains(reply.group(1));
+        assertThat(sockets.get(1).recovered()).isTrue();
+    }
+
+    private static String resume(String pid, String offset) {
+        return "0{\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}";
     }
 
     private static String offset(String eventText) {

@@ -107,7 +107,7 @@ public final class InMemoryAdapter implements Adapter {
         for (String id : ids) {
             Socket socket = context.socket(id);
             if (socket != null) {
-                socket.deliver(messages);
+                socket.deliver(packet, messages);
             }
         }
     }

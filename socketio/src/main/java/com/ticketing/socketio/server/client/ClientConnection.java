@@ -11,11 +11,13 @@ import com.ticketing.socketio.server.Failure;
 import com.ticketing.socketio.server.FailurePolicy;
 import com.ticketing.socketio.server.namespace.Admission;
 import com.ticketing.socketio.server.namespace.Namespace;
+import com.ticketing.socketio.server.recovery.RecoveryHook;
 import com.ticketing.socketio.server.socket.Socket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -267,35 +269,106 @@ public final class ClientConnection {
     }
 
     private void admitted(Namespace namespace, JsonNode auth, Admission admission, Throwable error) {
-        connecting.remove(namespace.name());
         if (closing) {
+            connecting.remove(namespace.name());
             return;
         }
         if (error != null) {
+            connecting.remove(namespace.name());
             fail(Failure.MIDDLEWARE_FAILED, namespace.name(), error);
         } else if (!admission.decision().isAccepted()) {
+            connecting.remove(namespace.name());
             sendConnectError(namespace.name(), admission.decision().message(), admission.decision().data());
+        } else if (admission.recovering() != null) {
+            resume(namespace, auth, admission);
         } else {
-            start(Connects.newSocket(namespace, this, auth, admission), namespace, admission);
+            connecting.remove(namespace.name());
+            start(Connects.newSocket(namespace, this, auth, admission), namespace);
         }
     }
 
-    private void start(Socket socket, Namespace namespace, Admission admission) {
-        settlePreConnect();
+    /**
+     * Puts the socket of a dropped session back in its rooms holding its live packets, then asks the
+     * recovery store for what it missed up to now. Still connecting meanwhile: a second CONNECT to
+     * the namespace is refused as unexpected.
+     */
+    private void resume(Namespace namespace, JsonNode auth, Admission admission) {
+        Socket socket = Connects.resumed(namespace, this, auth, admission);
+        namespace.add(socket);
+        namespace.adapter().join(socket.id(), admission.recovering().rooms());
+        CompletionStage<Optional<RecoveryHook.Replay>> replay;
+        try {
+            replay = namespace.options().recovery().hook().replay(admission.recovering(), admission.offset());
+        } catch (RuntimeException e) {
+            replay = CompletableFuture.failedFuture(e);
+        }
+        replay.whenComplete((result, error) -> execute(() -> replayed(namespace, auth, admission, socket,
+                error == null ? result : Optional.empty(), error)));
+    }
+
+    private void replayed(Namespace namespace, JsonNode auth, Admission admission, Socket socket,
+                          Optional<RecoveryHook.Replay> replay, Throwable error) {
+        if (error != null) {
+            log.warn("Recovery of {} on {} failed; starting a fresh session", socket.id(), engine.id(), error);
+        }
+        if (closing || replay.isEmpty()) {
+            // Never a partial replay: out of the rooms, and (unless the connection went) a fresh session.
+            namespace.adapter().leaveAll(socket.id());
+            namespace.remove(socket);
+            if (!closing) {
+                admitFresh(namespace, auth, admission);
+            } else {
+                connecting.remove(namespace.name());
+            }
+            return;
+        }
+        connecting.remove(namespace.name());
+        sockets.put(namespace.name(), socket);
+        settleConnected();
+        send(namespace.encode(Connects.reply(socket)));
+        replay.get().missed().forEach(event -> send(namespace.encode(event)));
+        socket.releaseHold(replay.get()::covers);
+        listen(socket, namespace);
+    }
+
+    /** A resumption that failed becomes an ordinary CONNECT: the middlewares decide, unless they already did. */
+    private void admitFresh(Namespace namespace, JsonNode auth, Admission admission) {
+        if (!namespace.options().recovery().skipMiddlewares()) {
+            admitted(namespace, auth, Admission.fresh(admission.decision()), null);
+            return;
+        }
+        CompletionStage<Admission> fresh;
+        try {
+            fresh = namespace.admitFresh(engine.handshake(), auth);
+        } catch (RuntimeException e) {
+            fresh = CompletableFuture.failedFuture(e);
+        }
+        fresh.whenComplete((next, error) -> execute(() -> admitted(namespace, auth, next, error)));
+    }
+
+    private void start(Socket socket, Namespace namespace) {
         sockets.put(namespace.name(), socket);
         namespace.add(socket);
+        settleConnected();
+        socket.deliver(namespace.encode(Connects.reply(socket)));
+        listen(socket, namespace);
+    }
+
+    /** The first CONNECT that succeeds ends the pre-CONNECT limits and the connect timeout. */
+    private void settleConnected() {
+        settlePreConnect();
         if (connectTimeout != null) {
             connectTimeout.cancel(false);
             connectTimeout = null;
         }
-        socket.deliver(namespace.encode(Connects.reply(socket)));
+    }
+
+    /** Runs the connection listeners of a socket that is in and has its CONNECT reply (and replay). */
+    private void listen(Socket socket, Namespace namespace) {
         RuntimeException failure = namespace.fireConnection(socket);
         socket.releaseAuth();
         if (failure != null) {
             fail(Failure.HANDLER_FAILED, namespace.name(), failure);
-        }
-        if (admission.recovered() != null) {
-            admission.recovered().missedEvents().forEach(event -> socket.deliver(namespace.encode(event)));
         }
     }
 

@@ -5,6 +5,8 @@ import com.ticketing.socketio.packet.Packet;
 import com.ticketing.socketio.server.namespace.Admission;
 import com.ticketing.socketio.server.namespace.Namespace;
 import com.ticketing.socketio.server.recovery.SessionSnapshot;
+import java.util.HashMap;
+import java.util.Map;
 import com.ticketing.socketio.server.socket.Socket;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -16,18 +18,24 @@ final class Connects {
     private Connects() {
     }
 
-    /** A new socket, or the recovered one (same id, pid, rooms and attributes). */
+    /** A new socket. */
     static Socket newSocket(Namespace namespace, ClientConnection client, JsonNode auth, Admission admission) {
-        if (admission.recovered() != null) {
-            SessionSnapshot session = admission.recovered().session();
-            Socket socket = new Socket(session.sid(), session.pid(), namespace, client, auth, true,
-                    session.attributes());
-            namespace.adapter().join(socket.id(), session.rooms());
-            return socket;
-        }
         String pid = namespace.options().recovery().enabled() ? RandomIds.next() : null;
         return new Socket(RandomIds.next(), pid, namespace, client, auth, false,
                 admission.decision().attributes());
+    }
+
+    /**
+     * The socket of a dropped session, resumed: same id, pid and attributes (those the middlewares set
+     * now, when they ran, over the stored ones). It holds its live packets until its replay went out.
+     */
+    static Socket resumed(Namespace namespace, ClientConnection client, JsonNode auth, Admission admission) {
+        SessionSnapshot session = admission.recovering();
+        Map<String, Object> attributes = new HashMap<>(session.attributes());
+        attributes.putAll(admission.decision().attributes());
+        Socket socket = new Socket(session.sid(), session.pid(), namespace, client, auth, true, attributes);
+        socket.hold();
+        return socket;
     }
 
     /** {@code 0{"sid":...}}, with {@code "pid"} when recovery is on. */

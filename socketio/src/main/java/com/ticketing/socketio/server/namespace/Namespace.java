@@ -173,25 +173,33 @@ public final class Namespace implements AdapterContext {
     }
 
     /**
-     * Runs the admission of a CONNECT: recovery of a dropped session when the client presents
-     * {@code {pid, offset}}, then the middlewares (unless a recovered session skips them).
+     * Runs the admission of a CONNECT: the middlewares (unless recovery skips them for a session it
+     * finds), and when the client presents {@code {pid, offset}} the session it may resume.
      */
     public CompletionStage<Admission> admit(HandshakeData handshake, JsonNode auth) {
         RecoveryOptions recovery = options.recovery();
         JsonNode pid = auth.get("pid");
         JsonNode offset = auth.get("offset");
         if (!recovery.enabled() || pid == null || !pid.isString() || offset == null || !offset.isString()) {
-            return runMiddlewares(handshake, auth).thenApply(decision -> new Admission(decision, null));
+            return admitFresh(handshake, auth);
         }
-        return recovery.hook().restore(name, pid.stringValue(), offset.stringValue())
-                .thenCompose(session -> {
-                    if (session.isPresent() && recovery.skipMiddlewares()) {
-                        return CompletableFuture.completedFuture(
-                                new Admission(ConnectDecision.accept(), session.get()));
-                    }
-                    return runMiddlewares(handshake, auth)
-                            .thenApply(decision -> new Admission(decision, session.orElse(null)));
-                });
+        String resumedPid = pid.stringValue();
+        String resumedOffset = offset.stringValue();
+        if (recovery.skipMiddlewares()) {
+            return recovery.hook().find(name, resumedPid, resumedOffset, Map.of()).thenCompose(session -> session
+                    .map(found -> CompletableFuture.completedFuture(
+                            new Admission(ConnectDecision.accept(), found, resumedOffset)))
+                    .orElseGet(() -> admitFresh(handshake, auth).toCompletableFuture()));
+        }
+        return runMiddlewares(handshake, auth).thenCompose(decision -> !decision.isAccepted()
+                ? CompletableFuture.completedFuture(Admission.fresh(decision))
+                : recovery.hook().find(name, resumedPid, resumedOffset, decision.attributes())
+                        .thenApply(session -> new Admission(decision, session.orElse(null), resumedOffset)));
+    }
+
+    /** The admission of a CONNECT that resumes nothing: the middlewares alone. */
+    public CompletionStage<Admission> admitFresh(HandshakeData handshake, JsonNode auth) {
+        return runMiddlewares(handshake, auth).thenApply(Admission::fresh);
     }
 
     private CompletionStage<ConnectDecision> runMiddlewares(HandshakeData handshake, JsonNode auth) {

@@ -53,16 +53,21 @@ public final class InMemoryRecoveryHook implements RecoveryHook {
     }
 
     @Override
-    public CompletionStage<Optional<RecoveredSession>> restore(String namespace, String pid, String offset) {
-        Instant now = clock.instant();
-        SessionSnapshot session = sessions.remove(pid);
-        if (session == null || !session.namespace().equals(namespace)
-                || session.disconnectedAt().plus(window).isBefore(now)) {
-            return CompletableFuture.completedFuture(Optional.empty());
+    public CompletionStage<Optional<SessionSnapshot>> find(String namespace, String pid, String offset,
+                                                          Map<String, Object> attributes) {
+        SessionSnapshot session = sessions.get(pid);
+        boolean usable = session != null && session.namespace().equals(namespace)
+                && !session.disconnectedAt().plus(window).isBefore(clock.instant())
+                && sequenceOf(offset) >= 0;
+        return CompletableFuture.completedFuture(usable ? Optional.of(session) : Optional.empty());
+    }
+
+    @Override
+    public CompletionStage<Optional<Replay>> replay(SessionSnapshot session, String offset) {
+        if (!sessions.remove(session.pid(), session)) {
+            return CompletableFuture.completedFuture(Optional.empty()); // recovered meanwhile by another connection
         }
-        long sequence = sequenceOf(offset);
-        return CompletableFuture.completedFuture(missedAfter(sequence, session, now)
-                .map(missed -> new RecoveredSession(session, missed)));
+        return CompletableFuture.completedFuture(missedAfter(sequenceOf(offset), session, clock.instant()));
     }
 
     /** How many events are kept. */
@@ -70,8 +75,8 @@ public final class InMemoryRecoveryHook implements RecoveryHook {
         return events.size();
     }
 
-    private synchronized Optional<List<Packet.Event>> missedAfter(long sequence, SessionSnapshot session,
-                                                                  Instant now) {
+    /** Under the lock {@link #record} takes: every event recorded after this is the live stream's. */
+    private synchronized Optional<Replay> missedAfter(long sequence, SessionSnapshot session, Instant now) {
         dropExpired(now);
         // Recoverable only if every event after the offset is still kept.
         if (sequence < droppedThrough || sequence >= nextSequence) {
@@ -84,7 +89,30 @@ public final class InMemoryRecoveryHook implements RecoveryHook {
                 missed.add(stored.event);
             }
         }
-        return Optional.of(missed);
+        long through = nextSequence - 1;
+        return Optional.of(new SequenceReplay(List.copyOf(missed), through));
+    }
+
+    /** The replay of every event up to sequence {@code through}: a held live event at or before it is in it. */
+    private final class SequenceReplay implements Replay {
+        private final List<Packet.Event> missed;
+        private final long through;
+
+        SequenceReplay(List<Packet.Event> missed, long through) {
+            this.missed = missed;
+            this.through = through;
+        }
+
+        @Override
+        public List<Packet.Event> missed() {
+            return missed;
+        }
+
+        @Override
+        public boolean covers(String offset) {
+            long sequence = sequenceOf(offset);
+            return sequence >= 0 && sequence <= through;
+        }
     }
 
     private long sequenceOf(String offset) {

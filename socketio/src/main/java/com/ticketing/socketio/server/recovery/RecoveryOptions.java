@@ -16,11 +16,12 @@ import java.util.Set;
  */
 public record RecoveryOptions(boolean enabled, boolean skipMiddlewares, RecoveryHook hook) {
 
-    // As the reference server: a socket that left on purpose (either side) is not kept.
+    // As the reference server: a socket that left on purpose (either side) is not kept. A payload too
+    // large is dropped like a transport error (the client sees one), so it may resume too.
     private static final Set<DisconnectReason> RECOVERABLE = EnumSet.of(
             DisconnectReason.TRANSPORT_ERROR, DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE,
             DisconnectReason.PING_TIMEOUT, DisconnectReason.SERVER_SHUTTING_DOWN,
-            DisconnectReason.FORCED_SERVER_CLOSE);
+            DisconnectReason.FORCED_SERVER_CLOSE, DisconnectReason.PAYLOAD_TOO_LARGE);
 
     public RecoveryOptions {
         if (enabled) {

@@ -11,15 +11,18 @@ import com.ticketing.socketio.server.ack.PendingAcks;
 import com.ticketing.socketio.server.adapter.BroadcastTarget;
 import com.ticketing.socketio.server.client.ClientConnection;
 import com.ticketing.socketio.server.namespace.Namespace;
+import com.ticketing.socketio.server.recovery.RecoveryHook;
 import com.ticketing.socketio.server.recovery.SessionSnapshot;
 import com.ticketing.socketio.server.room.BroadcastOperator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +41,8 @@ public final class Socket {
     private final SocketHandlers handlers = new SocketHandlers();
     private final SocketAttributes attributes;
     private volatile PendingAcks acks;
+    /** While a recovered socket's replay is prepared: its live packets, in order. Null otherwise. */
+    private volatile Hold hold;
 
     /**
      * Created by the layer once a CONNECT is admitted.
@@ -223,7 +228,63 @@ public final class Socket {
 
     /** Sends already encoded messages to this client. Called by the layer and adapters. */
     public boolean deliver(List<EngineMessage> messages) {
+        return deliver(null, messages);
+    }
+
+    /**
+     * Sends the encoding of {@code packet} to this client; while a recovery holds the socket, keeps it
+     * (with the packet's recovery offset) until the replay went out. Called by adapters.
+     */
+    public boolean deliver(Packet packet, List<EngineMessage> messages) {
+        Hold current = hold;
+        if (current != null && current.keep(packet, messages)) {
+            return connected;
+        }
         return connected && client.send(messages);
+    }
+
+    /** Keeps every live packet from now on until {@link #releaseHold}. Called by the layer before the socket joins its rooms. */
+    public void hold() {
+        hold = new Hold();
+    }
+
+    /**
+     * Sends the packets held since {@link #hold} that the replay does not cover, then lets packets go
+     * straight out again. Packets delivered meanwhile wait for this, so none overtakes a held one.
+     */
+    public void releaseHold(Predicate<String> coveredByReplay) {
+        Hold current = hold;
+        if (current != null) {
+            current.release(held -> {
+                if (!coveredByReplay.test(RecoveryHook.offsetOf(held.packet()))) {
+                    client.send(held.messages());
+                }
+            });
+            hold = null;
+        }
+    }
+
+    /** Live packets kept while a recovery prepares its replay. */
+    private static final class Hold {
+        private final List<Held> held = new ArrayList<>();
+        private boolean released;
+
+        synchronized boolean keep(Packet packet, List<EngineMessage> messages) {
+            if (released) {
+                return false;
+            }
+            held.add(new Held(packet, messages));
+            return true;
+        }
+
+        synchronized void release(java.util.function.Consumer<Held> send) {
+            held.forEach(send);
+            held.clear();
+            released = true;
+        }
+    }
+
+    private record Held(Packet packet, List<EngineMessage> messages) {
     }
 
     /** Handles a packet for this namespace from the client. Called by the layer, serially. */

@@ -36,10 +36,46 @@ class InMemoryRecoveryHookTest {
         hook.record(event("other-room"), BroadcastTarget.room("listing:2"));
         hook.record(event("excluded"), new BroadcastTarget(Set.of(), Set.of("sid-1")));
 
-        Optional<RecoveredSession> restored = restore("pid-1", offset);
+        Optional<RecoveryHook.Replay> restored = restore("pid-1", offset);
 
         assertThat(restored).isPresent();
-        assertThat(restored.get().missedEvents()).extracting(Packet.Event::name).containsExactly("for-room", "for-sid");
+        assertThat(restored.get().missed()).extracting(Packet.Event::name).containsExactly("for-room", "for-sid");
+    }
+
+    @Test
+    void theReplayCoversEveryOffsetUpToItsMomentAndNoneAfter() {
+        String seen = offsetOf(hook.record(event("seen"), BroadcastTarget.all()));
+        hook.persist(session("pid-1", clock.instant()));
+        String missed = offsetOf(hook.record(event("missed"), BroadcastTarget.room("listing:1")));
+
+        RecoveryHook.Replay replay = restore("pid-1", seen).orElseThrow();
+        String live = offsetOf(hook.record(event("live"), BroadcastTarget.room("listing:1")));
+
+        assertThat(replay.covers(seen)).isTrue();
+        assertThat(replay.covers(missed)).isTrue();
+        assertThat(replay.covers(live)).isFalse();
+        assertThat(replay.covers(null)).as("a packet without offset is never covered").isFalse();
+    }
+
+    @Test
+    void findDoesNotUseTheSessionUpButReplayDoes() {
+        String offset = offsetOf(hook.record(event("seen"), BroadcastTarget.all()));
+        hook.persist(session("pid-1", clock.instant()));
+
+        assertThat(find("/", "pid-1", offset)).isPresent();
+        assertThat(find("/", "pid-1", offset)).isPresent();
+        assertThat(restore("pid-1", offset)).isPresent();
+        assertThat(find("/", "pid-1", offset)).isEmpty();
+    }
+
+    @Test
+    void aWrongNamespaceOrOffsetLeavesTheSessionForTheRightOne() {
+        String offset = offsetOf(hook.record(event("seen"), BroadcastTarget.all()));
+        hook.persist(session("pid-1", clock.instant()));
+
+        assertThat(find("/custom", "pid-1", offset)).isEmpty();
+        assertThat(find("/", "pid-1", "nonsense")).isEmpty();
+        assertThat(restore("pid-1", offset)).isPresent();
     }
 
     @Test
@@ -67,7 +103,7 @@ class InMemoryRecoveryHookTest {
         clock.advance(Duration.ofSeconds(61));
         hook.persist(session("pid-1", clock.instant()));
         hook.record(event("after"), BroadcastTarget.all()); // drops "seen" only
-        assertThat(restore("pid-1", offset).orElseThrow().missedEvents())
+        assertThat(restore("pid-1", offset).orElseThrow().missed())
                 .extracting(Packet.Event::name).containsExactly("after");
     }
 
@@ -81,11 +117,17 @@ class InMemoryRecoveryHookTest {
     void sessionOfAnotherNamespaceIsNotRestored() {
         String offset = offsetOf(hook.record(event("seen"), BroadcastTarget.all()));
         hook.persist(session("pid-1", clock.instant()));
-        assertThat(hook.restore("/custom", "pid-1", offset).toCompletableFuture().join()).isEmpty();
+        assertThat(find("/custom", "pid-1", offset)).isEmpty();
     }
 
-    private Optional<RecoveredSession> restore(String pid, String offset) {
-        return hook.restore("/", pid, offset).toCompletableFuture().join();
+    /** Both steps of a recovery, as the layer takes them. */
+    private Optional<RecoveryHook.Replay> restore(String pid, String offset) {
+        return find("/", pid, offset)
+                .flatMap(session -> hook.replay(session, offset).toCompletableFuture().join());
+    }
+
+    private Optional<SessionSnapshot> find(String namespace, String pid, String offset) {
+        return hook.find(namespace, pid, offset, Map.of()).toCompletableFuture().join();
     }
 
     private static SessionSnapshot session(String pid, Instant at) {
