@@ -3,6 +3,9 @@
 //   {"op":"connect","id":"c1","client":"alice-1","url":"http://...","auth":{"token":"..."},"transports":["websocket"]}
 //   {"op":"emit","id":"c2","client":"alice-1","event":"subscribe:listing","args":["lst-1"],"ack":true}
 //   {"op":"disconnect","id":"c3","client":"alice-1"}
+//   {"op":"cut","id":"c4","client":"alice-1"}   closes the transport under the socket, as a network drop
+// With "reconnect":true a client reconnects by itself (and resumes its session when the server can);
+// each reconnection is pushed as {"client":...,"event":"$connect","args":[{"id":...,"recovered":...}]}.
 // Replies: {"reply":"c1","ok":true,...} / {"reply":"c2","ack":[...]}; pushed events:
 //   {"client":"alice-1","event":"listing:updated","args":[...]}, plus connect_error and disconnect.
 import { io } from "socket.io-client";
@@ -11,23 +14,29 @@ import readline from "node:readline";
 const clients = new Map();
 const write = (value) => process.stdout.write(JSON.stringify(value) + "\n");
 
-function connect({ id, client, url, auth, transports, query }) {
+function connect({ id, client, url, auth, transports, query, reconnect = false }) {
   const socket = io(url, {
     forceNew: true,
-    reconnection: false,
+    reconnection: reconnect,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+    randomizationFactor: 0,
     auth,
     query,
     ...(transports ? { transports } : {}),
   });
   clients.set(client, socket);
+  let connects = 0;
   socket.onAny((event, ...args) => write({ client, event, args }));
   socket.on("connect", () => {
-    write({ reply: id, ok: true, socketId: socket.id });
+    connects += 1;
+    if (connects === 1) write({ reply: id, ok: true, socketId: socket.id, recovered: socket.recovered });
+    else write({ client, event: "$connect", args: [{ id: socket.id, recovered: socket.recovered }] });
     socket.io.engine.on("upgrade", (transport) => write({ client, event: "$upgrade", args: [transport.name] }));
   });
   socket.on("connect_error", (error) => {
     write({ client, event: "connect_error", args: [{ message: error.message, data: error.data ?? null }] });
-    write({ reply: id, ok: false, message: error.message });
+    if (connects === 0 && !reconnect) write({ reply: id, ok: false, message: error.message });
   });
   socket.on("disconnect", (reason) => write({ client, event: "disconnect", args: [reason] }));
 }
@@ -69,6 +78,10 @@ function command(line) {
     case "transport": {
       const socket = clients.get(request.client);
       return write({ reply: request.id, ok: true, transport: socket?.io?.engine?.transport?.name ?? null });
+    }
+    case "cut": {
+      clients.get(request.client)?.io?.engine?.close();
+      return write({ reply: request.id, ok: true });
     }
     case "disconnect": {
       clients.get(request.client)?.disconnect();

@@ -76,7 +76,13 @@ public final class ClientAgent implements AutoCloseable {
 
     /** Connects a client named {@code name}; the reply says {@code ok} or carries the refusal message. */
     public Client connect(String name, String url, String token, List<String> transports) {
+        return connect(name, url, token, transports, false);
+    }
+
+    /** With {@code reconnect}, the client reconnects by itself as an application's would, resuming when it can. */
+    public Client connect(String name, String url, String token, List<String> transports, boolean reconnect) {
         ObjectNode command = command("connect", name);
+        command.put("reconnect", reconnect);
         command.put("url", url);
         if (token != null) {
             command.putObject("auth").put("token", token);
@@ -196,6 +202,11 @@ public final class ClientAgent implements AutoCloseable {
 
         public void disconnect() {
             send(command("disconnect", name), Duration.ofSeconds(5));
+        }
+
+        /** Closes the transport under the socket, as a network drop would; a reconnecting client comes back. */
+        public void cut() {
+            send(command("cut", name), Duration.ofSeconds(5));
         }
 
         /** Waits for the next received {@code event} matching {@code filter}, removing it and those before it. */

@@ -106,9 +106,23 @@ public final class E2eStack implements AutoCloseable {
      * (a small heap, say); its process, to watch and to stop.
      */
     public synchronized ServiceProcess gatewayWith(String name, List<String> jvmOptions) {
+        return gatewayWith(name, jvmOptions, Map.of());
+    }
+
+    /** As {@link #gatewayWith(String, List)}, with settings of its own on top of the usual environment. */
+    public synchronized ServiceProcess gatewayWith(String name, List<String> jvmOptions, Map<String, String> settings) {
         messageService();
         listingService();
-        return service(name, "gateway-service", this::gatewayEnvironment, jvmOptions);
+        return service(name, "gateway-service", port -> {
+            Map<String, String> env = gatewayEnvironment(port);
+            env.putAll(settings);
+            return env;
+        }, jvmOptions);
+    }
+
+    /** The usual JVM options of the stack's services. */
+    public static List<String> serviceJvmOptions() {
+        return List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     public synchronized String messageService() {
@@ -160,7 +174,7 @@ public final class E2eStack implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, String module, IntFunction<Map<String, String>> env) {
-        return service(name, module, env, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        return service(name, module, env, serviceJvmOptions());
     }
 
     private ServiceProcess service(String name, String module, IntFunction<Map<String, String>> env,

@@ -30,14 +30,16 @@ public final class ServiceAcls {
     }
 
     /**
-     * Writes commands, typing signals and presence; reads the updates, message events, typing and presence
-     * (the feed assigns partitions itself, without a group); runs the presence streams.
+     * Writes commands, typing signals, presence and its sockets' sessions; reads the updates, message events,
+     * typing, presence and sessions (the feed and the session directory assign partitions themselves,
+     * without a group); runs the presence streams.
      */
     public static List<AclBinding> gateway(String principal) {
         List<AclBinding> acls = new ArrayList<>();
-        write(acls, principal, Topics.MESSAGE_COMMANDS, Topics.TYPING_SIGNALS, Topics.PRESENCE_EVENTS);
+        write(acls, principal, Topics.MESSAGE_COMMANDS, Topics.TYPING_SIGNALS, Topics.PRESENCE_EVENTS,
+                Topics.SOCKET_SESSIONS);
         read(acls, principal, Topics.LISTING_UPDATES, Topics.TRANSACTION_UPDATES, Topics.MESSAGE_EVENTS,
-                Topics.TYPING_SIGNALS, Topics.PRESENCE_EVENTS);
+                Topics.TYPING_SIGNALS, Topics.PRESENCE_EVENTS, Topics.SOCKET_SESSIONS);
         streamsApplication(acls, principal, GATEWAY_STREAMS_PREFIX, PatternType.PREFIXED);
         return acls;
     }

@@ -69,6 +69,20 @@ public final class Topics {
     public static final Topic PRESENCE_EVENTS = new Topic("gateway.presence-events", 1, PRESENCE,
             Set.of(PRESENCE_SOCKET_CONNECTED, PRESENCE_SOCKET_DISCONNECTED, PRESENCE_HEARTBEAT));
 
+    /**
+     * The gateway's own connection state for recovery (contract section 3): the latest record of each
+     * socket by its pid. Compacted, and older segments deleted after a day: a live socket's record is
+     * rewritten every half minute, so only sessions long gone age out.
+     */
+    static final Map<String, String> SESSIONS = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(1).toMillis()),
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()),
+            TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()));
+
+    /** Socket sessions of every gateway, keyed by pid (not CloudEvents: the gateway's private state). */
+    public static final Topic SOCKET_SESSIONS = new Topic("gateway.socket-sessions", 6, SESSIONS, Set.of());
+
     /** The eight topics of the contract. */
     public static final List<Topic> CONTRACT = List.of(LISTING_EVENTS, TRANSACTION_EVENTS, LISTING_UPDATES,
             TRANSACTION_UPDATES, MESSAGE_COMMANDS, MESSAGE_EVENTS, TYPING_SIGNALS, PRESENCE_EVENTS);
@@ -76,9 +90,9 @@ public final class Topics {
     /** The topics whose consumers refuse records to a dead-letter topic. */
     public static final List<Topic> WITH_DEAD_LETTERS = List.of(LISTING_EVENTS, TRANSACTION_EVENTS, MESSAGE_COMMANDS);
 
-    /** Every topic to provision: the contract's eight and their dead-letter topics. */
-    public static final List<Topic> ALL = Stream.concat(CONTRACT.stream(),
-            WITH_DEAD_LETTERS.stream().map(Topic::deadLetter)).toList();
+    /** Every topic to provision: the contract's eight, their dead-letter topics and the gateway's sessions. */
+    public static final List<Topic> ALL = Stream.of(CONTRACT.stream(),
+            WITH_DEAD_LETTERS.stream().map(Topic::deadLetter), Stream.of(SOCKET_SESSIONS)).flatMap(s -> s).toList();
 
     private Topics() {
     }

@@ -47,7 +47,8 @@ class TopicsTest {
     @Test
     void deadLetterTopicsAreTheInputTopicNamePlusDlqAndCarryNoTypesOfTheirOwn() {
         Set<String> contractNames = Set.copyOf(Topics.CONTRACT.stream().map(Topic::name).toList());
-        var deadLetters = Topics.ALL.stream().filter(topic -> !contractNames.contains(topic.name())).toList();
+        var deadLetters = Topics.ALL.stream().filter(topic -> !contractNames.contains(topic.name()))
+                .filter(topic -> topic != Topics.SOCKET_SESSIONS).toList();
 
         assertThat(deadLetters).extracting(Topic::name).containsExactly("marketplace.listing-events.dlq",
                 "marketplace.transaction-events.dlq", "messaging.message-commands.dlq");
@@ -90,6 +91,14 @@ class TopicsTest {
             assertThat(topic.valueSerde().serializer().serialize(topic.name(), null)).isNull();
             assertThat(topic.keySerde().deserializer().deserialize(topic.name(), "alice:bob".getBytes())).isEqualTo("alice:bob");
         });
+    }
+
+    @Test
+    void socketSessionsAreCompactedAndTheirOldSegmentsExpire() {
+        assertThat(Topics.ALL).contains(Topics.SOCKET_SESSIONS);
+        assertThat(Topics.CONTRACT).doesNotContain(Topics.SOCKET_SESSIONS);
+        assertThat(Topics.SOCKET_SESSIONS.configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete");
+        assertThat(retentionMs(Topics.SOCKET_SESSIONS)).isEqualTo(Duration.ofDays(1).toMillis());
     }
 
     private static long retentionMs(Topic topic) {

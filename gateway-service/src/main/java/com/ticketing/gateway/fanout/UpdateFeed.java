@@ -7,6 +7,8 @@ import com.ticketing.events.topic.Topic;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.gateway.config.GatewayProperties;
+import com.ticketing.gateway.recovery.FeedLayout;
+import com.ticketing.gateway.recovery.FeedState;
 import com.ticketing.socketio.engine.server.EngineIoServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +55,8 @@ public class UpdateFeed implements SmartLifecycle {
 
     private final GatewayProperties properties;
     private final KafkaSecurity security;
+    /** Where the feed stands and what it read lately, for connection state recovery. */
+    private final FeedState feedState;
     private final UpdateRouter router;
     private final EngineIoServer engine;
     private final MeterRegistry meters;
@@ -74,9 +78,10 @@ public class UpdateFeed implements SmartLifecycle {
 
     /** @param engine holds the writes of one poll back, so its events share each connection's flush */
     public UpdateFeed(GatewayProperties properties, KafkaSecurity security, UpdateRouter router, EngineIoServer engine,
-                      MeterRegistry meters) {
+                      FeedState feedState, MeterRegistry meters) {
         this.properties = properties;
         this.security = security;
+        this.feedState = feedState;
         this.router = router;
         this.engine = engine;
         this.meters = meters;
@@ -101,6 +106,7 @@ public class UpdateFeed implements SmartLifecycle {
     }
 
     private void pollLoop() {
+        feedState.ownedByCurrentThread();
         Instant nextRefresh = Instant.now().plus(REFRESH_PARTITIONS);
         try {
             while (running) {
@@ -108,8 +114,15 @@ public class UpdateFeed implements SmartLifecycle {
                     ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                     try (EngineIoServer.DrainScope oneFlushPerConnection = engine.holdDrains()) {
                         for (ConsumerRecord<String, byte[]> record : records) {
-                            deliver(record);
+                            int slot = feedState.begin(record.topic(), record.partition(), record.offset(),
+                                    record.key(), record.value());
+                            try {
+                                deliver(record);
+                            } finally {
+                                feedState.end(slot, record.offset());
+                            }
                         }
+                        feedState.runTasks(); // recoveries, between two polls: one consistent position
                     }
                     if (Instant.now().isAfter(nextRefresh)) {
                         assignAll(false);
@@ -189,7 +202,33 @@ public class UpdateFeed implements SmartLifecycle {
         consumer.assign(partitions);
         consumer.seekToEnd(added);
         added.forEach(consumer::position); // resolve "end" now, so records produced after start are never skipped
+        if (initial) {
+            startRecovery(partitions);
+        }
         log.info("Update feed reads {} partitions", partitions.size());
+    }
+
+    /**
+     * Tells recovery where the feed starts in every replayed partition. Only when the topics have the
+     * partition counts recovery offsets are cut for; otherwise every resume gets a fresh session.
+     */
+    private void startRecovery(List<TopicPartition> partitions) {
+        FeedLayout layout = feedState.layout();
+        int replayed = 0;
+        for (TopicPartition partition : partitions) {
+            int slot = layout.slot(partition.topic(), partition.partition());
+            if (slot >= 0) {
+                feedState.startsAt(slot, consumer.position(partition));
+                replayed++;
+            }
+        }
+        if (replayed == layout.slots() && partitions.stream().noneMatch(p -> layout.slot(p.topic(), p.partition()) < 0
+                && !p.topic().equals(Topics.TYPING_SIGNALS.name()))) {
+            feedState.ready();
+        } else {
+            log.error("The update topics do not have the partitions recovery expects ({}): connection state recovery"
+                    + " is off until they do", layout.fingerprint());
+        }
     }
 
     /** Whether the feed is polling successfully. */

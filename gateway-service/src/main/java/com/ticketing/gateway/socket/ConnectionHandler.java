@@ -2,6 +2,8 @@ package com.ticketing.gateway.socket;
 
 import com.ticketing.auth.AuthenticatedUser;
 import com.ticketing.gateway.fanout.Rooms;
+import com.ticketing.gateway.recovery.KafkaRecoveryHook;
+import com.ticketing.gateway.recovery.SessionStore;
 import com.ticketing.gateway.presence.PresenceAnnouncer;
 import com.ticketing.socketio.server.namespace.ConnectionListener;
 import com.ticketing.socketio.server.namespace.Namespace;
@@ -25,14 +27,18 @@ public final class ConnectionHandler implements ConnectionListener {
 
     private final PresenceAnnouncer presence;
     private final LocalSockets localSockets;
+    private final SessionStore sessions;
+    private final KafkaRecoveryHook recovery;
     private final int maxSocketsPerUser;
     /** The validator accepts a token until this long after its {@code exp}; the socket lives as long. */
     private final Duration clockSkew;
 
-    private ConnectionHandler(PresenceAnnouncer presence, LocalSockets localSockets, int maxSocketsPerUser,
-                              Duration clockSkew) {
+    private ConnectionHandler(PresenceAnnouncer presence, LocalSockets localSockets, SessionStore sessions,
+                              KafkaRecoveryHook recovery, int maxSocketsPerUser, Duration clockSkew) {
         this.presence = presence;
         this.localSockets = localSockets;
+        this.sessions = sessions;
+        this.recovery = recovery;
         this.maxSocketsPerUser = maxSocketsPerUser;
         this.clockSkew = clockSkew;
     }
@@ -40,8 +46,10 @@ public final class ConnectionHandler implements ConnectionListener {
     /** Registers the features' handlers, the departure bookkeeping and the expiry sweep on {@code namespace}. */
     public static ConnectionHandler attachTo(Namespace namespace, List<SocketFeature> features,
                                              PresenceAnnouncer presence, LocalSockets localSockets,
+                                             SessionStore sessions, KafkaRecoveryHook recovery,
                                              int maxSocketsPerUser, Duration clockSkew) {
-        ConnectionHandler handler = new ConnectionHandler(presence, localSockets, maxSocketsPerUser, clockSkew);
+        ConnectionHandler handler = new ConnectionHandler(presence, localSockets, sessions, recovery,
+                maxSocketsPerUser, clockSkew);
         features.forEach(feature -> feature.register(namespace));
         namespace.onAny((socket, event, args, ack) -> Replies.refuse(socket, ack, event, Replies.Code.VALIDATION,
                 "Unknown event " + event));
@@ -62,10 +70,15 @@ public final class ConnectionHandler implements ConnectionListener {
             socket.disconnect(true);
             return;
         }
+        if (socket.pid() != null) {
+            // Durable before the client can lose it: a crash of this gateway leaves its record behind.
+            sessions.connected(socket.pid(), socket.id(), user.userId(), Rooms.user(user.userId()),
+                    socket.recovered() ? recovery.takeResumed(socket.pid()) : null);
+        }
         socket.join(Rooms.user(user.userId()));
         presence.connected(user.userId(), socket);
         socket.emit("connected", Map.of("userId", user.userId(), "socketId", socket.id(),
-                "serverTime", Instant.now().toString()));
+                "serverTime", Instant.now().toString(), "recovered", socket.recovered()));
     }
 
     private void left(Socket socket, com.ticketing.socketio.DisconnectReason reason) {
@@ -73,6 +86,9 @@ public final class ConnectionHandler implements ConnectionListener {
         if (user != null) {
             localSockets.removed(user.userId());
             presence.disconnected(user.userId(), socket.id(), reason.wireText());
+        }
+        if (socket.pid() != null && !socket.namespace().options().recovery().isRecoverable(reason)) {
+            sessions.ended(socket.pid()); // left on purpose: nothing to resume
         }
     }
 

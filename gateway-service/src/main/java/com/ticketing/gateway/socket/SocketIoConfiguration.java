@@ -4,7 +4,11 @@ import com.ticketing.auth.JwtSettings;
 import com.ticketing.auth.JwtValidator;
 import com.ticketing.events.serde.EventJson;
 import com.ticketing.gateway.config.LimitsProperties;
+import com.ticketing.gateway.config.RecoveryProperties;
 import com.ticketing.gateway.config.SocketIoProperties;
+import com.ticketing.gateway.recovery.KafkaRecoveryHook;
+import com.ticketing.gateway.recovery.SessionStore;
+import com.ticketing.socketio.server.recovery.RecoveryOptions;
 import com.ticketing.gateway.fanout.RoomBroadcaster;
 import com.ticketing.gateway.fanout.UpdateRouter;
 import com.ticketing.gateway.message.PendingSends;
@@ -40,8 +44,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class SocketIoConfiguration {
 
     @Bean(destroyMethod = "close")
-    SocketIoServer socketIoServer(SocketIoProperties properties) {
+    SocketIoServer socketIoServer(SocketIoProperties properties, RecoveryProperties recovery, KafkaRecoveryHook hook) {
         return new SocketIoServer(SocketIoOptions.defaults()
+                // Recovery runs the gate first: a resumed socket is the same user with a valid token.
+                .withRecovery(recovery.enabled() ? RecoveryOptions.with(false, hook) : RecoveryOptions.disabled())
                 .withConnectTimeout(properties.connectTimeout())
                 .withAckTimeout(properties.ackTimeout())
                 // The events' mapping for what we emit, strict about what clients send (no trailing garbage).
@@ -55,11 +61,11 @@ public class SocketIoConfiguration {
     Namespace applicationNamespace(SocketIoServer io, JwtValidator validator, JwtSettings jwt,
                                    SocketIoProperties properties, LimitsProperties limits, LocalSockets localSockets,
                                    PresenceService presence, PresenceAnnouncer announcer, List<SocketFeature> features,
-                                   MeterRegistry meters) {
+                                   SessionStore sessions, KafkaRecoveryHook recovery, MeterRegistry meters) {
         Namespace namespace = io.namespace("/").use(new ConnectionGate(validator, properties, limits, localSockets,
                 presence, meters));
-        ConnectionHandler.attachTo(namespace, features, announcer, localSockets, properties.maxSocketsPerUser(),
-                jwt.clockSkew());
+        ConnectionHandler.attachTo(namespace, features, announcer, localSockets, sessions, recovery,
+                properties.maxSocketsPerUser(), jwt.clockSkew());
         return namespace;
     }
 

@@ -6,6 +6,7 @@ import com.ticketing.auth.AuthenticatedUser;
 import com.ticketing.auth.web.Ids;
 import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.fanout.Rooms;
+import com.ticketing.gateway.recovery.SessionStore;
 import com.ticketing.gateway.socket.Arguments;
 import com.ticketing.gateway.socket.ConnectionGate;
 import com.ticketing.gateway.socket.Replies;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +33,12 @@ import tools.jackson.databind.JsonNode;
 public class SubscriptionFeature implements SocketFeature {
 
     private final GatewayStreams streams;
+    private final SessionStore sessions;
     private final int maxRoomsPerSocket;
 
-    public SubscriptionFeature(GatewayStreams streams, LimitsProperties limits) {
+    public SubscriptionFeature(GatewayStreams streams, SessionStore sessions, LimitsProperties limits) {
         this.streams = streams;
+        this.sessions = sessions;
         this.maxRoomsPerSocket = limits.maxRoomsPerSocket();
     }
 
@@ -46,6 +50,7 @@ public class SubscriptionFeature implements SocketFeature {
         namespace.on("unsubscribe:listing", (socket, args, ack) -> withId(socket, ack, "unsubscribe:listing",
                 "listingId", args, listingId -> {
                     socket.leave(Rooms.listing(listingId));
+                    forget(socket, Rooms.listing(listingId));
                     Replies.ok(ack, Map.of("listingId", listingId));
                 }));
         namespace.on("subscribe:transaction", (socket, args, ack) -> withId(socket, ack, "subscribe:transaction",
@@ -54,6 +59,7 @@ public class SubscriptionFeature implements SocketFeature {
         namespace.on("unsubscribe:transaction", (socket, args, ack) -> withId(socket, ack, "unsubscribe:transaction",
                 "transactionId", args, transactionId -> {
                     socket.leave(Rooms.transaction(transactionId));
+                    forget(socket, Rooms.transaction(transactionId));
                     Replies.ok(ack, Map.of("transactionId", transactionId));
                 }));
     }
@@ -85,8 +91,30 @@ public class SubscriptionFeature implements SocketFeature {
                     "A socket may follow at most " + maxRoomsPerSocket + " listings and transactions");
             return;
         }
+        if (socket.pid() == null || rooms.contains(room)) {
+            socket.join(room);
+            Replies.ok(ack, answer);
+            return;
+        }
+        // The room is in the socket's session record (Kafka acknowledged it) before the answer: a crash
+        // of this gateway after the client saw "ok" cannot lose the subscription on recovery.
+        CompletionStage<Void> saved = sessions.joining(socket.pid(), room); // the join offset is taken first
         socket.join(room);
-        Replies.ok(ack, answer);
+        saved.whenComplete((written, failure) -> {
+            if (failure != null) {
+                socket.leave(room);
+                forget(socket, room);
+                Replies.refuse(socket, ack, event, UNAVAILABLE, "Could not save the subscription, retry shortly");
+            } else {
+                Replies.ok(ack, answer);
+            }
+        });
+    }
+
+    private void forget(Socket socket, String room) {
+        if (socket.pid() != null) {
+            sessions.left(socket.pid(), room);
+        }
     }
 
     /** Accepts the id as a plain string argument or as {@code {<field>: id}}; refuses anything else. */

@@ -1,0 +1,224 @@
+package com.ticketing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketing.launcher.ServiceProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Connection state recovery with the official client (contract section 3): a socket whose transport
+ * drops resumes on the same gateway, and after its gateway is killed with -9 it resumes on the other
+ * one behind a load balancer, back in its rooms, with every update and message it missed exactly once
+ * and in order; once the window has passed it gets a fresh session instead.
+ */
+class RecoveryE2eTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final E2eStack stack = E2eStack.get();
+    private static ClientAgent agent;
+    private static Marketplace marketplace;
+
+    @BeforeAll
+    static void start() throws Exception {
+        agent = new ClientAgent();
+        marketplace = new Marketplace();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        agent.close();
+        marketplace.close();
+    }
+
+    @Test
+    void aSocketWhoseTransportDropsResumesOnTheSameGatewayWithWhatItMissed() {
+        String gateway = stack.gateway(0);
+        String listingId = "lst-rc-" + RUN;
+        marketplace.listingCreated(listingId, "sam", 4, "100.00");
+        ClientAgent.Client watcher = agent.connect("rc-watcher", gateway, stack.token("rc-walter"), List.of("websocket"),
+                true);
+        assertThat(watcher.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean()).isTrue();
+        marketplace.priceChanged(listingId, "99.00");
+        awaitVersion(watcher, 2);
+
+        watcher.cut();
+        for (int cents = 98; cents >= 94; cents--) {
+            marketplace.priceChanged(listingId, cents + ".00");
+        }
+
+        var resumed = watcher.awaitEvent("$connect", WAIT).arg();
+        assertThat(resumed.get("recovered").asBoolean()).as("socket.recovered").isTrue();
+        awaitVersion(watcher, 7);
+        assertThat(versions(watcher)).as("every version once, in order").containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+        var connected = watcher.receivedSoFar("connected");
+        assertThat(connected.get(connected.size() - 1).arg().get("recovered").asBoolean()).isTrue();
+        watcher.disconnect();
+    }
+
+    @Test
+    void afterAGatewayIsKilledItsClientsResumeOnTheOtherWithNothingMissedNothingTwiceAndOrderKept() throws Exception {
+        ServiceProcess first = stack.gatewayWith("recovery-a", E2eStack.serviceJvmOptions());
+        ServiceProcess second = stack.gatewayWith("recovery-b", E2eStack.serviceJvmOptions());
+        String direct = "http://localhost:" + second.port();
+        int listings = 10;
+        int clients = 60;
+        int recipients = 20;
+        List<String> listingIds = new ArrayList<>();
+        for (int i = 0; i < listings; i++) {
+            listingIds.add("lst-kill-" + RUN + "-" + i);
+            marketplace.listingCreated(listingIds.get(i), "sam", 10, "500.00");
+        }
+        try (TcpSwitch balancer = new TcpSwitch(first.port())) {
+            List<ClientAgent.Client> sockets = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String user = user(i);
+                // Half over WebSocket only, half as browsers start: long-polling, then the upgrade.
+                ClientAgent.Client client = agent.connect(user, balancer.url(), stack.token(user),
+                        i % 2 == 0 ? List.of("websocket") : null, true);
+                assertThat(client.connected()).as(user).isTrue();
+                String listingId = listingIds.get(i % listings);
+                Awaitility.await().atMost(WAIT).until(() ->
+                        client.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean());
+                sockets.add(client);
+            }
+            Map<String, AtomicInteger> version = new ConcurrentHashMap<>();
+            listingIds.forEach(id -> version.put(id, new AtomicInteger(1)));
+            Map<String, Set<String>> sentTo = new ConcurrentHashMap<>();
+            AtomicBoolean publishing = new AtomicBoolean(true);
+            Thread publisher = new Thread(() -> {
+                int round = 0;
+                while (publishing.get()) {
+                    String listingId = listingIds.get(round % listings);
+                    int next = version.get(listingId).incrementAndGet();
+                    marketplace.priceChanged(listingId, (400 - next) + ".00");
+                    if (round % 5 == 0) {
+                        String recipient = user((round / 5) % recipients);
+                        var sent = Rest.call("POST", direct + "/api/messages", stack.token("rc-sender-" + RUN),
+                                "{\"receiverId\":\"" + recipient + "\",\"content\":\"round " + round + "\"}");
+                        if (sent.status() == 201 || sent.status() == 200) {
+                            sentTo.computeIfAbsent(recipient, r -> ConcurrentHashMap.newKeySet())
+                                    .add(sent.body().get("id").asString());
+                        }
+                    }
+                    round++;
+                    sleep(25);
+                }
+            }, "recovery-publisher");
+            publisher.start();
+            sleep(3000);
+
+            first.kill(); // -9: no goodbye, no session written at the end
+            long killed = System.nanoTime();
+            balancer.switchTo(second.port());
+            for (ClientAgent.Client client : sockets) {
+                var resumed = client.awaitEvent("$connect", WAIT).arg();
+                assertThat(resumed.get("recovered").asBoolean()).as("%s recovered", client.socketId()).isTrue();
+            }
+            long allBack = System.nanoTime();
+            sleep(3000);
+            publishing.set(false);
+            publisher.join();
+
+            for (int i = 0; i < clients; i++) {
+                ClientAgent.Client client = sockets.get(i);
+                int last = version.get(listingIds.get(i % listings)).get();
+                awaitVersion(client, last);
+                List<Long> seen = versions(client);
+                assertThat(seen).as("%s: every version of its listing once, in order", user(i))
+                        .isEqualTo(range(seen.get(0), last));
+                assertThat(seen.get(0)).as("from the first change after it subscribed").isLessThanOrEqualTo(3L);
+            }
+            for (int i = 0; i < recipients; i++) {
+                ClientAgent.Client client = sockets.get(i);
+                Set<String> expected = sentTo.getOrDefault(user(i), Set.of());
+                Awaitility.await().atMost(WAIT).until(() -> messageIds(client).containsAll(expected));
+                List<String> received = messageIds(client);
+                assertThat(received).as("%s: each message once", user(i)).doesNotHaveDuplicates();
+                assertThat(new TreeSet<>(received)).isEqualTo(new TreeSet<>(expected));
+            }
+            System.out.printf("gateway killed under load: %d clients resumed on the other gateway within %d ms,"
+                            + " %d listing versions and %d messages delivered, none missed, none twice%n", clients,
+                    (allBack - killed) / 1_000_000, version.values().stream().mapToInt(AtomicInteger::get).sum(),
+                    sentTo.values().stream().mapToInt(Set::size).sum());
+            sockets.forEach(ClientAgent.Client::disconnect);
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void onceTheWindowHasPassedTheClientGetsAFreshSession() {
+        ServiceProcess gateway = stack.gatewayWith("recovery-short-window", E2eStack.serviceJvmOptions(),
+                Map.of("TICKETING_SOCKETIO_RECOVERY_WINDOW", "1s", "TICKETING_SOCKETIO_RECOVERY_REFRESH", "1s"));
+        String listingId = "lst-window-" + RUN;
+        marketplace.listingCreated(listingId, "sam", 4, "100.00");
+        try (TcpSwitch balancer = new TcpSwitch(gateway.port())) {
+            ClientAgent.Client client = agent.connect("rc-late", balancer.url(), stack.token("rc-late"),
+                    List.of("websocket"), true);
+            assertThat(client.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean()).isTrue();
+            marketplace.priceChanged(listingId, "90.00");
+            awaitVersion(client, 2);
+            balancer.switchTo(1); // nothing listens there: the client cannot get back for a while
+            client.cut();
+            sleep(4000);
+            balancer.switchTo(gateway.port());
+
+            var resumed = client.awaitEvent("$connect", WAIT).arg();
+            assertThat(resumed.get("recovered").asBoolean()).isFalse();
+            marketplace.priceChanged(listingId, "80.00");
+            sleep(1000);
+            assertThat(client.receivedSoFar("listing:updated")).as("a fresh session follows nothing").hasSize(1);
+            client.disconnect();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            gateway.close();
+        }
+    }
+
+    private static String user(int i) {
+        return "rc-" + RUN + "-" + i;
+    }
+
+    private static void awaitVersion(ClientAgent.Client client, long version) {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> versions(client).contains(version));
+    }
+
+    private static List<Long> versions(ClientAgent.Client client) {
+        return client.receivedSoFar("listing:updated").stream().map(r -> r.arg().get("version").asLong()).toList();
+    }
+
+    private static List<String> messageIds(ClientAgent.Client client) {
+        return client.receivedSoFar("message:received").stream().map(r -> r.arg().get("id").asString()).toList();
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> values = new ArrayList<>();
+        for (long v = from; v <= to; v++) {
+            values.add(v);
+        }
+        return values;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

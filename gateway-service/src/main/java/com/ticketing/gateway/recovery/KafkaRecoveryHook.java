@@ -1,0 +1,308 @@
+package com.ticketing.gateway.recovery;
+
+import com.ticketing.auth.AuthenticatedUser;
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.serde.EventCodec;
+import com.ticketing.events.serde.EventDecodingException;
+import com.ticketing.events.serde.EventJson;
+import com.ticketing.gateway.fanout.Rooms;
+import com.ticketing.gateway.fanout.UpdateRouter;
+import com.ticketing.gateway.socket.ConnectionGate;
+import com.ticketing.gateway.streams.GatewayStreams;
+import com.ticketing.socketio.packet.Packet;
+import com.ticketing.socketio.server.adapter.BroadcastTarget;
+import com.ticketing.socketio.server.recovery.RecoveryHook;
+import com.ticketing.socketio.server.recovery.SessionSnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Connection state recovery from Kafka, so a client resumes on any gateway, also after its own
+ * crashed. An event's offset is the feed's {@link Cut} when it was emitted; the socket's user and rooms
+ * are in {@link SessionStore}'s topic; what it missed is replayed from the window of recent records
+ * every gateway keeps ({@link FeedState}), on the feed thread, so the replay ends exactly where the
+ * live stream the socket rejoined begins. When the complete gap cannot be given (window passed, unknown
+ * session, records no longer in memory) the client gets a fresh session: never a partial replay.
+ */
+public final class KafkaRecoveryHook implements RecoveryHook {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaRecoveryHook.class);
+    private static final JsonMapper JSON = EventJson.mapper();
+
+    private final FeedState feed;
+    private final SessionStore sessions;
+    private final GatewayStreams streams;
+    private final Duration window;
+    private final Duration refresh;
+    private final Duration catchUpTimeout;
+    private final Clock clock;
+    /** Sessions found and not yet replayed or given up, by pid. */
+    private final Map<String, SessionRecord> found = new ConcurrentHashMap<>();
+    /** Sessions resumed, until their socket's connection listener takes them. */
+    private final Map<String, SessionRecord> resumed = new ConcurrentHashMap<>();
+    private final Queue<PendingReplay> pendingReplays = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean batchScheduled = new AtomicBoolean();
+
+    public KafkaRecoveryHook(FeedState feed, SessionStore sessions, GatewayStreams streams, Duration window,
+                             Duration refresh, Duration catchUpTimeout, Clock clock) {
+        this.feed = feed;
+        this.sessions = sessions;
+        this.streams = streams;
+        this.window = window;
+        this.refresh = refresh;
+        this.catchUpTimeout = catchUpTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public Packet.Event record(Packet.Event event, BroadcastTarget target) {
+        String cut = feed.cutOfEmit(target.rooms());
+        return cut == null ? event : RecoveryHook.withOffset(event, cut);
+    }
+
+    @Override
+    public void persist(SessionSnapshot session) {
+        sessions.dropped(session.pid());
+    }
+
+    @Override
+    public CompletionStage<Optional<SessionSnapshot>> find(String namespace, String pid, String offset,
+                                                          Map<String, Object> attributes) {
+        Object user = attributes.get(ConnectionGate.USER.name());
+        if (!(user instanceof AuthenticatedUser authenticated) || Cut.parse(offset, feed.layout()).isEmpty()
+                || !feed.isStarted()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return sessions.lookup(pid, catchUpTimeout).handle((record, failure) -> {
+            if (failure != null) {
+                log.warn("Session directory unavailable, {} starts afresh: {}", pid, failure.toString());
+                return Optional.<SessionSnapshot>empty();
+            }
+            return record.filter(session -> resumable(session, authenticated))
+                    .map(session -> {
+                        found.put(pid, session);
+                        return new SessionSnapshot(namespace, session.sid(), pid, roomsStillAllowed(session,
+                                authenticated), Map.of(), session.lastSeen());
+                    });
+        });
+    }
+
+    /** The same user, and last seen alive within the window (a crashed holder's record is up to one refresh old). */
+    private boolean resumable(SessionRecord session, AuthenticatedUser user) {
+        Instant lastSeen = session.lastSeen();
+        Duration allowed = session.disconnectedAt() != null ? window : window.plus(refresh);
+        return session.userId().equals(user.userId()) && !lastSeen.plus(allowed).isBefore(clock.instant());
+    }
+
+    /** Its socket id, its personal room, its listings, and the transactions the user still takes part in. */
+    private Set<String> roomsStillAllowed(SessionRecord session, AuthenticatedUser user) {
+        Set<String> rooms = new HashSet<>();
+        rooms.add(session.sid());
+        for (String room : session.rooms().keySet()) {
+            if (room.startsWith(Rooms.transaction(""))) {
+                String transactionId = room.substring(Rooms.transaction("").length());
+                try {
+                    if (streams.participants().isParticipant(transactionId, user.userId()).orElse(false)) {
+                        rooms.add(room);
+                    }
+                } catch (RuntimeException storeNotReady) {
+                    // not restored: the room stays closed rather than opened unchecked
+                }
+            } else {
+                rooms.add(room);
+            }
+        }
+        return rooms;
+    }
+
+    @Override
+    public CompletionStage<Optional<Replay>> replay(SessionSnapshot session, String offset) {
+        SessionRecord record = found.remove(session.pid());
+        Optional<Cut> cut = Cut.parse(offset, feed.layout());
+        if (record == null || cut.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        PendingReplay pending = new PendingReplay(session.pid(), cut.get(), record, session.rooms(),
+                System.nanoTime() + catchUpTimeout.toNanos(), new CompletableFuture<>());
+        pendingReplays.add(pending);
+        scheduleBatch();
+        return pending.result();
+    }
+
+    private record PendingReplay(String pid, Cut cut, SessionRecord record, Set<String> rooms, long deadlineNanos,
+                                 CompletableFuture<Optional<Replay>> result) {
+    }
+
+    /** One client event a record became, as the live path emitted it: its index within the record. */
+    private record Emit(int index, String name, List<String> rooms, JsonNode payload) {
+    }
+
+    private void scheduleBatch() {
+        if (batchScheduled.compareAndSet(false, true)) {
+            feed.submit(this::runBatch);
+        }
+    }
+
+    /**
+     * On the feed thread, between polls: every replay asked for since the last one, in one pass over the
+     * window (each record decoded and routed once, however many sockets resume), so a reconnect storm
+     * costs the feed one pass and live fan-out goes on after it.
+     */
+    private void runBatch() {
+        batchScheduled.set(false);
+        List<PendingReplay> waiting = new ArrayList<>();
+        Map<Long, List<Emit>> routed = new HashMap<>();
+        for (PendingReplay next = pendingReplays.poll(); next != null; next = pendingReplays.poll()) {
+            PendingReplay pending = next;
+            try {
+                if (caughtUp(pending.cut(), pending.rooms())) {
+                    Optional<Replay> computed = compute(pending.cut(), pending.record(), pending.rooms(), routed);
+                    computed.ifPresent(done -> resumed.put(pending.pid(), pending.record()));
+                    pending.result().complete(computed);
+                } else if (System.nanoTime() < pending.deadlineNanos()) {
+                    waiting.add(pending); // this gateway's feed is behind the client: after the next poll
+                } else {
+                    pending.result().complete(Optional.empty());
+                }
+            } catch (RuntimeException e) {
+                pending.result().completeExceptionally(e);
+            }
+        }
+        if (!waiting.isEmpty()) {
+            pendingReplays.addAll(waiting);
+            scheduleBatch();
+        }
+    }
+
+    /** The record a resumed socket carries on with (its rooms' join offsets), once; null for a new socket. */
+    public SessionRecord takeResumed(String pid) {
+        return resumed.remove(pid);
+    }
+
+    /** Whether the feed here has read at least as far as the client had been sent, in every slot of its rooms. */
+    private boolean caughtUp(Cut cut, Set<String> rooms) {
+        for (String room : rooms) {
+            for (int slot : feed.layout().slotsOf(room)) {
+                long needed = cut.start(slot) + (cut.alreadySent(slot) > 0 ? 1 : 0);
+                if (feed.next(slot) < needed) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** On the feed thread: the events for {@code rooms} the socket had not been sent, from the window. */
+    private Optional<Replay> compute(Cut cut, SessionRecord record, Set<String> rooms, Map<Long, List<Emit>> routed) {
+        long[] through = feed.nextOffsets();
+        // Where each room's replay starts in each of its slots.
+        Map<Integer, Map<String, Long>> startBySlot = new LinkedHashMap<>();
+        for (String room : rooms) {
+            int[] slots = feed.layout().slotsOf(room);
+            long[] joined = record.rooms().get(room);
+            for (int i = 0; i < slots.length; i++) {
+                int slot = slots[i];
+                long start = cut.start(slot);
+                if (joined != null && i < joined.length) {
+                    start = Math.max(start, joined[i]);
+                }
+                start = Math.max(start, quietSince(record, cut, slot, room));
+                if (start < through[slot] && start < feed.windowStart(slot)) {
+                    return Optional.empty(); // part of the gap is no longer in memory
+                }
+                startBySlot.computeIfAbsent(slot, s -> new LinkedHashMap<>()).put(room, start);
+            }
+        }
+        List<Packet.Event> missed = new ArrayList<>();
+        long[] progress = cut.next();
+        startBySlot.forEach((slot, starts) -> {
+            long from = starts.values().stream().mapToLong(Long::longValue).min().orElse(through[slot]);
+            if (from >= through[slot]) {
+                return;
+            }
+            for (FeedState.Kept kept : feed.window(slot)) {
+                if (kept.offset() < from || kept.offset() >= through[slot]) {
+                    continue;
+                }
+                int skip = kept.offset() == cut.start(slot) ? cut.alreadySent(slot) : 0;
+                for (Emit emit : routed.computeIfAbsent(((long) slot << 48) | kept.offset(), key -> route(kept))) {
+                    if (emit.index() > skip && isFor(emit, starts, kept.offset())) {
+                        long[] at = progress.clone();
+                        at[slot] = kept.offset();
+                        String offset = new Cut(feed.layout().fingerprint(), at, slot, emit.index()).encode();
+                        missed.add(RecoveryHook.withOffset(new Packet.Event("/", emit.name(), List.of(emit.payload()),
+                                Packet.NO_ACK), offset));
+                    }
+                }
+                progress[slot] = kept.offset() + 1;
+            }
+        });
+        return Optional.of(new WindowReplay(List.copyOf(missed), through, feed.layout()));
+    }
+
+    private static boolean isFor(Emit emit, Map<String, Long> starts, long offset) {
+        for (String room : emit.rooms()) {
+            Long start = starts.get(room);
+            if (start != null && offset >= start) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The client events a record became, numbered as the live path numbered them. */
+    private List<Emit> route(FeedState.Kept kept) {
+        CloudEvent<?> event;
+        try {
+            event = EventCodec.decode(kept.value());
+        } catch (EventDecodingException unreadable) {
+            return List.of(); // the live path skipped it too
+        }
+        List<Emit> emits = new ArrayList<>(2);
+        new UpdateRouter((targetRooms, name, payload) -> emits.add(new Emit(emits.size() + 1, name,
+                List.copyOf(targetRooms), JSON.valueToTree(payload))), null, room -> true).route(event);
+        return emits;
+    }
+
+    /**
+     * Where a quiet room needs nothing older: if, when its holder last wrote the record, the last event
+     * of {@code room} in {@code slot} was one the client had already been sent, nothing for it came
+     * until that write's position.
+     */
+    private static long quietSince(SessionRecord record, Cut cut, int slot, String room) {
+        if (record.sentThrough() == null || slot >= record.sentThrough().length) {
+            return 0;
+        }
+        Long last = record.lastSent().get(slot + "/" + room);
+        boolean clientHadIt = last == null || last < cut.start(slot);
+        return clientHadIt ? record.sentThrough()[slot] : 0;
+    }
+
+    /** A replay from the window through {@code through}: a live event of a record before that is in it. */
+    private record WindowReplay(List<Packet.Event> missed, long[] through, FeedLayout layout) implements Replay {
+
+        @Override
+        public boolean covers(String offset) {
+            return Cut.parse(offset, layout).map(cut -> cut.start(cut.slot()) < through[cut.slot()]).orElse(false);
+        }
+    }
+}
