@@ -11,6 +11,11 @@
 //   {"cmd":"mark"}                        end of the publishing window: how many arrived inside it
 //   {"cmd":"status"}                      open sockets and versions received so far
 //   {"cmd":"end"}                         the point's figures, then stop counting
+//   {"cmd":"storm","share":0.5,"url":"ws://...","parallel":5000}
+//                                         drops that share of its sockets at once (as a crashed server's
+//                                         clients lose theirs) and reconnects them all at once with
+//                                         {token, pid, offset}: how long each took to be resumed, and whether it was
+// Latencies of sockets that went through a storm are kept apart: the live fan-out of the others is what counts.
 // stdin closing ends the process.
 import { createInterface } from "node:readline";
 import WebSocket from "ws";
@@ -34,6 +39,10 @@ class Client {
     this.ws = null;
     this.open = false;
     this.received = null;
+    this.pid = null;
+    this.offset = null;
+    this.stormed = false;
+    this.localAddress = null;
   }
 }
 
@@ -42,7 +51,8 @@ function newPoint(from, to) {
   const open = clients.filter((client) => client.open);
   open.forEach((client) => { client.received = new Uint8Array(length); });
   return { from, length, expected: open.length * length, unique: 0, inWindow: 0, counting: true, duplicates: 0,
-    stale: 0, closed: 0, latencies: new Uint32Array(LATENCY_CAP_MS + 1) };
+    stale: 0, closed: 0, latencies: new Uint32Array(LATENCY_CAP_MS + 1),
+    stormedLatencies: new Uint32Array(LATENCY_CAP_MS + 1) };
 }
 
 /** Counts one `listing:updated` for the current point (anything else, or nothing being counted: stale). */
@@ -62,15 +72,29 @@ function countUpdate(client, update) {
   current.unique++;
   if (current.counting) current.inWindow++;
   const latency = Date.now() - Date.parse(update.occurredAt);
-  current.latencies[Math.min(Math.max(latency, 0), LATENCY_CAP_MS)]++;
+  (client.stormed ? current.stormedLatencies : current.latencies)[Math.min(Math.max(latency, 0), LATENCY_CAP_MS)]++;
 }
 
 /** Engine.IO / Socket.IO frames of one client; `settle` ends its handshake (error message or null). */
 function onFrame(client, text, token, subscribe, settle) {
   if (text === "2") return client.ws.send("3"); // ping -> pong
-  if (text.startsWith(LISTING_UPDATED)) return countUpdate(client, JSON.parse(text.slice(2))[1]);
-  if (text.startsWith("0")) return client.ws.send(`40${JSON.stringify({ token })}`); // open -> CONNECT to "/"
+  if (text.startsWith(LISTING_UPDATED)) {
+    const args = JSON.parse(text.slice(2));
+    if (typeof args[args.length - 1] === "string") client.offset = args[args.length - 1]; // recovery offset
+    return countUpdate(client, args[1]);
+  }
+  if (text.startsWith("0")) {
+    const auth = client.resuming ? { token, pid: client.pid, offset: client.offset } : { token };
+    return client.ws.send(`40${JSON.stringify(auth)}`); // open -> CONNECT to "/"
+  }
   if (text.startsWith("40")) {
+    const reply = JSON.parse(text.slice(2));
+    if (client.resuming) {
+      client.recovered = reply.pid !== undefined && reply.pid === client.pid;
+      client.pid = reply.pid ?? null;
+      return settle(null);
+    }
+    client.pid = reply.pid ?? null;
     if (!subscribe) return settle(null);
     return client.ws.send(`42${SUBSCRIBE_ACK_ID}${JSON.stringify(["subscribe:listing", client.listingId])}`);
   }
@@ -95,11 +119,14 @@ function open(client, url, localAddress, subscribe) {
       resolve(error);
     };
     const timer = setTimeout(() => settle("handshake timed out"), HANDSHAKE_TIMEOUT_MS);
-    client.ws = new WebSocket(`${url}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false, localAddress });
-    client.ws.on("message", (data) => onFrame(client, data.toString(), token, subscribe, settle));
-    client.ws.on("error", (error) => settle(error.code ?? error.message));
-    client.ws.on("close", (code) => {
-      if (client.open && point !== null) point.closed++;
+    const ws = new WebSocket(`${url}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false, localAddress });
+    client.ws = ws;
+    // A socket dropped in a storm may close after its successor opened: only the current one counts.
+    ws.on("message", (data) => { if (client.ws === ws) onFrame(client, data.toString(), token, subscribe, settle); });
+    ws.on("error", (error) => { if (client.ws === ws) settle(error.code ?? error.message); });
+    ws.on("close", (code) => {
+      if (client.ws !== ws) return;
+      if (client.open && point !== null && !client.dropping) point.closed++;
       client.open = false;
       settle(`closed (${code})`);
     });
@@ -119,7 +146,8 @@ async function connect({ url, first, step, count, listings, listingPrefix, userP
       const { index, client } = mine[next++];
       // Loopback has a whole /8: spreading clients over source addresses keeps each address's
       // pre-CONNECT sessions (and ephemeral ports) well under the server's per-address limits.
-      const error = await open(client, url, `127.0.0.${2 + (index % sourceAddresses)}`, subscribe);
+      client.localAddress = `127.0.0.${2 + (index % sourceAddresses)}`;
+      const error = await open(client, url, client.localAddress, subscribe);
       if (error !== null) errors[error] = (errors[error] ?? 0) + 1;
     }
   }
@@ -128,11 +156,50 @@ async function connect({ url, first, step, count, listings, listingPrefix, userP
   return { connected: mine.length - failed, failed, errors, ms: Date.now() - began };
 }
 
+/** Drops `share` of the open sockets at once, then resumes them all at once; per socket the ms to its CONNECT reply. */
+async function storm({ share, url, parallel }) {
+  const open = clients.filter((client) => client.open);
+  const victims = open.slice(0, Math.round(open.length * share));
+  victims.forEach((client) => {
+    client.dropping = true;
+    client.stormed = true;
+    const dropped = client.ws;
+    client.ws = null;
+    client.open = false;
+    dropped.terminate();
+  });
+  const began = Date.now();
+  const took = [];
+  const errors = {};
+  let recovered = 0;
+  let next = 0;
+  async function runner() {
+    while (next < victims.length) {
+      const client = victims[next++];
+      client.resuming = true;
+      client.recovered = false;
+      const start = Date.now();
+      const error = await open(client, url, client.localAddress, false);
+      client.resuming = false;
+      client.dropping = false;
+      if (error !== null) errors[error] = (errors[error] ?? 0) + 1;
+      else {
+        took.push(Date.now() - start);
+        if (client.recovered) recovered++;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, victims.length) }, runner));
+  return { dropped: victims.length, resumed: took.length, recovered, errors, took, ms: Date.now() - began };
+}
+
 function summary(current) {
   const latencies = [];
   current.latencies.forEach((n, ms) => { if (n > 0) latencies.push([ms, n]); });
+  const stormedLatencies = [];
+  current.stormedLatencies.forEach((n, ms) => { if (n > 0) stormedLatencies.push([ms, n]); });
   return { expected: current.expected, unique: current.unique, inWindow: current.inWindow, duplicates: current.duplicates,
-    stale: current.stale, closed: current.closed, latencies };
+    stale: current.stale, closed: current.closed, latencies, stormedLatencies };
 }
 
 function answer(command) {
@@ -142,6 +209,7 @@ function answer(command) {
     case "mark": point.counting = false; return { inWindow: point.inWindow };
     case "status": return { open: clients.filter((client) => client.open).length, unique: point?.unique ?? 0 };
     case "end": { const result = summary(point); point = null; return result; }
+    case "storm": return storm(command);
     default: return { error: `unknown command ${command.cmd}` };
   }
 }

@@ -38,6 +38,9 @@ const io = new Server(http, {
   pingTimeout: Number(process.env.PING_TIMEOUT_MS ?? 20_000),
   maxHttpBufferSize: 1_000_000,
   cors: { origin: "*" },
+  ...(Number(process.env.RECOVERY_MS ?? 0) > 0
+    ? { connectionStateRecovery: { maxDisconnectionDuration: Number(process.env.RECOVERY_MS), skipMiddlewares: true } }
+    : {}),
 });
 
 io.use((socket, next) => {

@@ -67,7 +67,14 @@ export class Session {
     this.setState("connecting", "connecting…");
     const socket = io({ auth: { token }, reconnectionDelayMax: 5000 });
     this.socket = socket;
-    socket.onAny((event, ...args) => logEvent("in", event, args.length === 1 ? args[0] : args));
+    // A resumed session's missed events arrive between the CONNECT reply and the server's "connected".
+    let connects = 0;
+    let awaitingHello = false;
+    let replayed = 0;
+    socket.onAny((event, ...args) => {
+      if (awaitingHello && event !== "connected") replayed += 1;
+      logEvent("in", event, args.length === 1 ? args[0] : args);
+    });
     socket.onAnyOutgoing((event, ...args) => logEvent("out", event, args.filter((a) => typeof a !== "function")));
     socket.on("connected", (hello) => {
       this.userId = hello.userId;
@@ -76,8 +83,17 @@ export class Session {
       $("#app").hidden = false;
       $("#sign-out").hidden = false;
       this.connectedListeners.forEach((listener) => listener({ ...hello, recovered: socket.recovered }));
+      awaitingHello = false;
+      if (connects > 1) {
+        toast(socket.recovered
+          ? `Reconnected, ${replayed} missed update${replayed === 1 ? "" : "s"} recovered`
+          : "Reconnected with a fresh session: following your listings again", "info");
+      }
     });
     socket.on("connect", () => {
+      connects += 1;
+      awaitingHello = true;
+      replayed = 0;
       this.setState("online", socket.io.engine.transport.name);
       socket.io.engine.on("upgrade", (transport) => this.setState("online", transport.name));
     });

@@ -63,7 +63,9 @@ class RecoveryE2eTest {
         var resumed = watcher.awaitEvent("$connect", WAIT).arg();
         assertThat(resumed.get("recovered").asBoolean()).as("socket.recovered").isTrue();
         awaitVersion(watcher, 7);
-        assertThat(versions(watcher)).as("every version once, in order").containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+        List<Long> seen = versions(watcher);
+        assertThat(seen).as("every version once, in order").isEqualTo(range(seen.get(0), 7));
+        assertThat(seen.get(0)).as("v1 may arrive after the subscription").isLessThanOrEqualTo(2L);
         var connected = watcher.receivedSoFar("connected");
         assertThat(connected.get(connected.size() - 1).arg().get("recovered").asBoolean()).isTrue();
         watcher.disconnect();

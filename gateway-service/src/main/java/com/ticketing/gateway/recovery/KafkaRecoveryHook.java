@@ -9,10 +9,13 @@ import com.ticketing.gateway.fanout.Rooms;
 import com.ticketing.gateway.fanout.UpdateRouter;
 import com.ticketing.gateway.socket.ConnectionGate;
 import com.ticketing.gateway.streams.GatewayStreams;
+import com.ticketing.socketio.DisconnectReason;
 import com.ticketing.socketio.packet.Packet;
 import com.ticketing.socketio.server.adapter.BroadcastTarget;
+import com.ticketing.socketio.server.namespace.Namespace;
 import com.ticketing.socketio.server.recovery.RecoveryHook;
 import com.ticketing.socketio.server.recovery.SessionSnapshot;
+import com.ticketing.socketio.server.socket.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +60,7 @@ public final class KafkaRecoveryHook implements RecoveryHook {
     private final Duration refresh;
     private final Duration catchUpTimeout;
     private final Clock clock;
+    private final Supplier<Namespace> namespace;
     /** Sessions found and not yet replayed or given up, by pid. */
     private final Map<String, SessionRecord> found = new ConcurrentHashMap<>();
     /** Sessions resumed, until their socket's connection listener takes them. */
@@ -62,8 +68,10 @@ public final class KafkaRecoveryHook implements RecoveryHook {
     private final Queue<PendingReplay> pendingReplays = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean batchScheduled = new AtomicBoolean();
 
+    /** @param namespace the application namespace, where a socket of the session may still be open */
     public KafkaRecoveryHook(FeedState feed, SessionStore sessions, GatewayStreams streams, Duration window,
-                             Duration refresh, Duration catchUpTimeout, Clock clock) {
+                             Duration refresh, Duration catchUpTimeout, Clock clock, Supplier<Namespace> namespace) {
+        this.namespace = namespace;
         this.feed = feed;
         this.sessions = sessions;
         this.streams = streams;
@@ -85,7 +93,7 @@ public final class KafkaRecoveryHook implements RecoveryHook {
     }
 
     @Override
-    public CompletionStage<Optional<SessionSnapshot>> find(String namespace, String pid, String offset,
+    public CompletionStage<Optional<SessionSnapshot>> find(String name, String pid, String offset,
                                                           Map<String, Object> attributes) {
         Object user = attributes.get(ConnectionGate.USER.name());
         if (!(user instanceof AuthenticatedUser authenticated) || Cut.parse(offset, feed.layout()).isEmpty()
@@ -95,15 +103,30 @@ public final class KafkaRecoveryHook implements RecoveryHook {
         return sessions.lookup(pid, catchUpTimeout).handle((record, failure) -> {
             if (failure != null) {
                 log.warn("Session directory unavailable, {} starts afresh: {}", pid, failure.toString());
-                return Optional.<SessionSnapshot>empty();
+                return Optional.<SessionRecord>empty();
             }
-            return record.filter(session -> resumable(session, authenticated))
-                    .map(session -> {
-                        found.put(pid, session);
-                        return new SessionSnapshot(namespace, session.sid(), pid, roomsStillAllowed(session,
-                                authenticated), Map.of(), session.lastSeen());
-                    });
-        });
+            return record.filter(session -> resumable(session, authenticated));
+        }).thenCompose(record -> record.isEmpty() ? CompletableFuture.completedFuture(Optional.<SessionSnapshot>empty())
+                : previousClosed(record.get().sid(), System.nanoTime() + catchUpTimeout.toNanos()).thenApply(closed -> {
+                    SessionRecord session = record.get();
+                    found.put(pid, session);
+                    return Optional.of(new SessionSnapshot(name, session.sid(), pid,
+                            roomsStillAllowed(session, authenticated), Map.of(), session.lastSeen()));
+                }));
+    }
+
+    /**
+     * The client came back before this gateway saw its old connection go (a half-open TCP connection):
+     * that one is closed first, and gone, before the socket resumes under the same id.
+     */
+    private CompletionStage<Void> previousClosed(String sid, long deadlineNanos) {
+        Socket previous = namespace.get().socket(sid);
+        if (previous == null || System.nanoTime() > deadlineNanos) {
+            return CompletableFuture.completedFuture(null);
+        }
+        previous.connection().close(DisconnectReason.TRANSPORT_CLOSE);
+        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS))
+                .thenCompose(waited -> previousClosed(sid, deadlineNanos));
     }
 
     /** The same user, and last seen alive within the window (a crashed holder's record is up to one refresh old). */

@@ -32,8 +32,8 @@ public class RecoveryConfiguration {
 
     @Bean
     KafkaRecoveryHook kafkaRecoveryHook(FeedState feed, SessionStore sessions, GatewayStreams streams,
-                                        RecoveryProperties recovery) {
+                                        RecoveryProperties recovery, ObjectProvider<Namespace> applicationNamespace) {
         return new KafkaRecoveryHook(feed, sessions, streams, recovery.window(), recovery.refresh(),
-                recovery.catchUpTimeout(), Clock.systemUTC());
+                recovery.catchUpTimeout(), Clock.systemUTC(), applicationNamespace::getObject);
     }
 }

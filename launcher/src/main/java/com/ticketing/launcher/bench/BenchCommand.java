@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * {@code ./ticketing bench fanout|idle}: starts one embedded Kafka broker with the project's topics,
+ * {@code ./ticketing bench fanout|idle|recovery}: starts one embedded Kafka broker with the project's topics,
  * measures each server in turn (gateway, then the reference Node server) and prints one table. It
  * stops everything it started, also on failure or Ctrl-C. See {@link BenchOptions#USAGE}.
  */
@@ -67,10 +67,10 @@ public final class BenchCommand {
             FileTree.delete(scratch);
             printHeader(args);
             BenchContext context = new BenchContext(home, options, startKafka(scratch), jwtSecret, histogram, out);
-            if (options.scenario() == BenchOptions.Scenario.FANOUT) {
-                runFanout(context);
-            } else {
-                runIdle(context);
+            switch (options.scenario()) {
+                case FANOUT -> runFanout(context);
+                case IDLE -> runIdle(context);
+                case RECOVERY -> runRecovery(context);
             }
             out.println("finished: " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", load average " + loadAverage());
             return 0;
@@ -122,6 +122,22 @@ public final class BenchCommand {
         }
         out.println();
         FanoutBench.print(rows, context);
+    }
+
+    private void runRecovery(BenchContext context) throws Exception {
+        out.printf("load:     %d sockets over %d listings, %d updates/s for %d s after a %d s warm-up; half the sockets"
+                        + " drop and reconnect at once a third of the way in, %d load workers%n", options.sockets(),
+                options.listings(), options.rates().get(0), options.seconds(), options.warmup(), options.workers());
+        List<RecoveryBench.Row> rows = new ArrayList<>();
+        try (ListingUpdatePublisher publisher = new ListingUpdatePublisher(context.bootstrapServers(),
+                FanoutBench.listingIds(options.listings()))) {
+            RecoveryBench bench = new RecoveryBench(context, publisher, resources);
+            for (ServerKind kind : options.servers()) {
+                rows.add(bench.measure(kind));
+            }
+        }
+        out.println();
+        RecoveryBench.print(rows, context);
     }
 
     private void runIdle(BenchContext context) throws Exception {

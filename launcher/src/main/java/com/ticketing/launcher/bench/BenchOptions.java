@@ -44,9 +44,14 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
               idle     authenticated idle connections (CONNECT answered, production heartbeat 25 s / 20 s):
                        RSS per connection, and for the gateway live heap per connection (jcmd GC.run +
                        GC.heap_info); HISTOGRAM=1 also prints the gateway's top 25 classes.
+              recovery a reconnect storm: sockets follow listings while updates flow (the first of --rates),
+                       a third into the window half of them lose their connection at once and all reconnect
+                       at once with {pid, offset}. Per server: how many resumed, time to the CONNECT reply
+                       p50/p99/max, deliveries lost and duplicated over all sockets (replays included), and
+                       the live fan-out latency of the sockets that stayed (Node: its in-memory recovery).
 
             options:
-              --sockets N          sockets or connections (fanout 5000, idle 15000)
+              --sockets N          sockets or connections (fanout 5000, idle 15000, recovery 10000)
               --listings N         listings, fanout only (100)
               --rates A,B,...      offered updates/s, fanout only (100,250,500,1000)
               --seconds S          measured seconds per rate (15)
@@ -65,7 +70,7 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
             """.formatted(DEFAULT_GATEWAY_OPTS);
 
     /** The two benchmarks. */
-    public enum Scenario { FANOUT, IDLE }
+    public enum Scenario { FANOUT, IDLE, RECOVERY }
 
     public BenchOptions {
         positive("--sockets", sockets, 1_000_000);
@@ -86,17 +91,22 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
     /** Parses the arguments after {@code bench}. */
     public static BenchOptions parse(List<String> args) {
         if (args.isEmpty() || args.get(0).startsWith("-")) {
-            throw new IllegalArgumentException("which benchmark: fanout or idle?");
+            throw new IllegalArgumentException("which benchmark: fanout, idle or recovery?");
         }
         Scenario scenario = switch (args.get(0)) {
             case "fanout" -> Scenario.FANOUT;
             case "idle" -> Scenario.IDLE;
-            default -> throw new IllegalArgumentException("unknown benchmark " + args.get(0) + " (fanout or idle)");
+            case "recovery" -> Scenario.RECOVERY;
+            default -> throw new IllegalArgumentException("unknown benchmark " + args.get(0) + " (fanout, idle or recovery)");
         };
-        int sockets = scenario == Scenario.FANOUT ? 5_000 : 15_000;
+        int sockets = switch (scenario) {
+            case FANOUT -> 5_000;
+            case IDLE -> 15_000;
+            case RECOVERY -> 10_000;
+        };
         int listings = 100;
-        List<Integer> rates = List.of(100, 250, 500, 1000);
-        int seconds = 15;
+        List<Integer> rates = scenario == Scenario.RECOVERY ? List.of(100) : List.of(100, 250, 500, 1000);
+        int seconds = scenario == Scenario.RECOVERY ? 30 : 15;
         int warmup = 90;
         Set<ServerKind> servers = EnumSet.allOf(ServerKind.class);
         List<String> gatewayOpts = split(DEFAULT_GATEWAY_OPTS);

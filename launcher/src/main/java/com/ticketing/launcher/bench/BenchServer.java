@@ -71,7 +71,9 @@ final class BenchServer implements AutoCloseable {
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", context.bootstrapServers(),
                 "TICKETING_JWT_SECRET", context.jwtSecret(),
-                "PORT", Integer.toString(port));
+                "PORT", Integer.toString(port),
+                // the reconnect storm compares with the reference's own (in-memory) connection state recovery
+                "RECOVERY_MS", context.options().scenario() == BenchOptions.Scenario.RECOVERY ? "120000" : "0");
         ServiceProcess process = ServiceProcess.startCommand("reference-server", command, port, "/health",
                 environment, context.logDir());
         return new BenchServer(ServerKind.NODE, process, String.join(" ", command));

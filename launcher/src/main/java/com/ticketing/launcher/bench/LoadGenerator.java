@@ -43,7 +43,7 @@ final class LoadGenerator implements AutoCloseable {
 
     /** What the sockets received of one load point. */
     record Receipts(long expected, long unique, long inWindow, long duplicates, long stale, long closed,
-                    Latencies latencies) {
+                    Latencies latencies, Latencies stormedLatencies) {
 
         long lost() {
             return expected - unique;
@@ -120,10 +120,33 @@ final class LoadGenerator implements AutoCloseable {
     Receipts end() {
         List<JsonNode> answers = all(Map.of("cmd", "end"));
         Latencies latencies = new Latencies();
-        answers.forEach(answer -> answer.get("latencies")
-                .forEach(bucket -> latencies.add(bucket.get(0).asInt(), bucket.get(1).asLong())));
+        Latencies stormed = new Latencies();
+        answers.forEach(answer -> {
+            answer.get("latencies").forEach(bucket -> latencies.add(bucket.get(0).asInt(), bucket.get(1).asLong()));
+            answer.path("stormedLatencies").forEach(bucket -> stormed.add(bucket.get(0).asInt(), bucket.get(1).asLong()));
+        });
         return new Receipts(sum(answers, "expected"), sum(answers, "unique"), sum(answers, "inWindow"),
-                sum(answers, "duplicates"), sum(answers, "stale"), sum(answers, "closed"), latencies);
+                sum(answers, "duplicates"), sum(answers, "stale"), sum(answers, "closed"), latencies, stormed);
+    }
+
+    /** What a reconnect storm did: sockets dropped, resumed, resumed with their session, and the time each took. */
+    record Storm(long dropped, long resumed, long recovered, Latencies took, Map<String, Integer> errors, Duration lasted) {
+    }
+
+    /** Drops {@code share} of every worker's sockets at once and reconnects them all at once with their pid and offset. */
+    Storm storm(String url, double share) {
+        long began = System.nanoTime();
+        List<JsonNode> answers = new ArrayList<>();
+        workers.forEach(worker -> worker.send(Map.of("cmd", "storm", "share", share, "url", url, "parallel", 100_000)));
+        workers.forEach(worker -> answers.add(worker.receive(CONNECT_TIMEOUT)));
+        Latencies took = new Latencies();
+        Map<String, Integer> errors = new TreeMap<>();
+        answers.forEach(answer -> {
+            answer.get("took").forEach(ms -> took.add(ms.asInt(), 1));
+            answer.get("errors").properties().forEach(error -> errors.merge(error.getKey(), error.getValue().asInt(), Integer::sum));
+        });
+        return new Storm(sum(answers, "dropped"), sum(answers, "resumed"), sum(answers, "recovered"), took, errors,
+                Duration.ofNanos(System.nanoTime() - began));
     }
 
     /** CPU the workers have used so far, in clock ticks. */
