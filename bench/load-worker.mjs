@@ -158,8 +158,8 @@ async function connect({ url, first, step, count, listings, listingPrefix, userP
 
 /** Drops `share` of the open sockets at once, then resumes them all at once; per socket the ms to its CONNECT reply. */
 async function storm({ share, url, parallel }) {
-  const open = clients.filter((client) => client.open);
-  const victims = open.slice(0, Math.round(open.length * share));
+  const connected = clients.filter((client) => client.open);
+  const victims = connected.slice(0, Math.round(connected.length * share));
   victims.forEach((client) => {
     client.dropping = true;
     client.stormed = true;
@@ -179,7 +179,12 @@ async function storm({ share, url, parallel }) {
       client.resuming = true;
       client.recovered = false;
       const start = Date.now();
-      const error = await open(client, url, client.localAddress, false);
+      // As socket.io-client does: a refused or failed attempt is retried after a short back-off.
+      let error = await open(client, url, client.localAddress, false);
+      for (let attempt = 1; error !== null && attempt < 20; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100 * Math.min(attempt, 5)));
+        error = await open(client, url, client.localAddress, false);
+      }
       client.resuming = false;
       client.dropping = false;
       if (error !== null) errors[error] = (errors[error] ?? 0) + 1;
