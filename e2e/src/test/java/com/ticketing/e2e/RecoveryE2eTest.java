@@ -72,6 +72,37 @@ class RecoveryE2eTest {
     }
 
     @Test
+    void aGapOlderThanTheGatewaysMemoryIsReadBackFromKafka() throws Exception {
+        // 1 KB of memory: the window holds next to nothing, so the whole gap comes from the topic.
+        ServiceProcess gateway = stack.gatewayWith("recovery-from-kafka", E2eStack.serviceJvmOptions(),
+                Map.of("TICKETING_SOCKETIO_RECOVERY_MEMORY", "1KB"));
+        String listingId = "lst-old-gap-" + RUN;
+        marketplace.listingCreated(listingId, "sam", 4, "100.00");
+        try {
+            ClientAgent.Client watcher = agent.connect("rc-old-gap", "http://localhost:" + gateway.port(),
+                    stack.token("rc-olga"), List.of("websocket"), true);
+            assertThat(watcher.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean()).isTrue();
+            marketplace.priceChanged(listingId, "99.00");
+            awaitVersion(watcher, 2);
+
+            watcher.cut();
+            for (int cents = 98; cents >= 94; cents--) {
+                marketplace.priceChanged(listingId, cents + ".00");
+            }
+
+            var resumed = watcher.awaitEvent("$connect", WAIT).arg();
+            assertThat(resumed.get("recovered").asBoolean()).isTrue();
+            awaitVersion(watcher, 7);
+            List<Long> seen = versions(watcher);
+            assertThat(seen).as("every version once, in order").isEqualTo(range(seen.get(0), 7));
+            assertThat(java.nio.file.Files.readString(gateway.log())).contains("back from Kafka for 1 resuming sockets");
+            watcher.disconnect();
+        } finally {
+            gateway.close();
+        }
+    }
+
+    @Test
     void afterAGatewayIsKilledItsClientsResumeOnTheOtherWithNothingMissedNothingTwiceAndOrderKept() throws Exception {
         ServiceProcess first = stack.gatewayWith("recovery-a", E2eStack.serviceJvmOptions());
         ServiceProcess second = stack.gatewayWith("recovery-b", E2eStack.serviceJvmOptions());

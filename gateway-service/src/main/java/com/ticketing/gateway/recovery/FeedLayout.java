@@ -70,6 +70,26 @@ public final class FeedLayout {
         return -1;
     }
 
+    /** The topic of a slot. */
+    public String topicOf(int slot) {
+        for (int i = REPLAYED.size() - 1; i >= 0; i--) {
+            if (slot >= firstSlot[i]) {
+                return REPLAYED.get(i).name();
+            }
+        }
+        throw new IllegalArgumentException("no slot " + slot);
+    }
+
+    /** The partition of a slot within its topic. */
+    public int partitionOf(int slot) {
+        for (int i = REPLAYED.size() - 1; i >= 0; i--) {
+            if (slot >= firstSlot[i]) {
+                return slot - firstSlot[i];
+            }
+        }
+        throw new IllegalArgumentException("no slot " + slot);
+    }
+
     /** The slots whose records may carry events for {@code room}; none for a room nothing is replayed to. */
     public int[] slotsOf(String room) {
         if (room.startsWith(Rooms.listing(""))) {

@@ -52,6 +52,20 @@ public final class KafkaRecoveryHook implements RecoveryHook {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaRecoveryHook.class);
     private static final JsonMapper JSON = EventJson.mapper();
+    /** A resume reads from Kafka at most this often (the window may move on while it reads). */
+    private static final int MAX_FETCHES = 3;
+    /** The most records one batch of resumes reads back from Kafka; a longer gap starts afresh. */
+    private static final long MAX_OLDER_RECORDS = 500_000;
+
+    /** Reads records of one partition back from Kafka. */
+    @FunctionalInterface
+    public interface OlderRecords {
+        /**
+         * Every record of {@code topic}-{@code partition} from offset {@code from} up to (not including)
+         * {@code to}, or null if they are no longer all there or more than {@code budget}.
+         */
+        List<FeedState.Kept> read(String topic, int partition, long from, long to, long budget);
+    }
 
     private final FeedState feed;
     private final SessionStore sessions;
@@ -66,12 +80,25 @@ public final class KafkaRecoveryHook implements RecoveryHook {
     /** Sessions resumed, until their socket's connection listener takes them. */
     private final Map<String, SessionRecord> resumed = new ConcurrentHashMap<>();
     private final Queue<PendingReplay> pendingReplays = new ConcurrentLinkedQueue<>();
+    /** Reads gaps older than the window back from Kafka, one slot range at a time, off the feed thread. */
+    private final java.util.concurrent.ExecutorService olderReads = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "recovery-older-reads");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final OlderRecords olderRecords;
     private final AtomicBoolean batchScheduled = new AtomicBoolean();
 
-    /** @param namespace the application namespace, where a socket of the session may still be open */
+    /**
+     * @param namespace    the application namespace, where a socket of the session may still be open
+     * @param olderRecords reads a partition's records back from Kafka, for a gap older than the window
+     */
     public KafkaRecoveryHook(FeedState feed, SessionStore sessions, GatewayStreams streams, Duration window,
-                             Duration refresh, Duration catchUpTimeout, Clock clock, Supplier<Namespace> namespace) {
+                             Duration refresh, Duration catchUpTimeout, Clock clock, Supplier<Namespace> namespace,
+                             OlderRecords olderRecords) {
         this.namespace = namespace;
+        this.olderRecords = olderRecords;
         this.feed = feed;
         this.sessions = sessions;
         this.streams = streams;
@@ -165,14 +192,24 @@ public final class KafkaRecoveryHook implements RecoveryHook {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         PendingReplay pending = new PendingReplay(session.pid(), cut.get(), record, session.rooms(),
-                System.nanoTime() + catchUpTimeout.toNanos(), new CompletableFuture<>());
+                System.nanoTime() + catchUpTimeout.toNanos(), new CompletableFuture<>(), Map.of(), 0);
         pendingReplays.add(pending);
         scheduleBatch();
         return pending.result();
     }
 
     private record PendingReplay(String pid, Cut cut, SessionRecord record, Set<String> rooms, long deadlineNanos,
-                                 CompletableFuture<Optional<Replay>> result) {
+                                 CompletableFuture<Optional<Replay>> result, Map<Integer, Older> older, int fetches) {
+
+        PendingReplay withOlder(Map<Integer, Older> fetched) {
+            Map<Integer, Older> merged = new HashMap<>(older);
+            merged.putAll(fetched);
+            return new PendingReplay(pid, cut, record, rooms, deadlineNanos, result, merged, fetches + 1);
+        }
+    }
+
+    /** Records of one slot read back from Kafka: every record from {@code from} up to (not including) {@code to}. */
+    private record Older(long from, long to, List<FeedState.Kept> records) {
     }
 
     /** One client event a record became, as the live path emitted it: its index within the record. */
@@ -193,12 +230,20 @@ public final class KafkaRecoveryHook implements RecoveryHook {
     private void runBatch() {
         batchScheduled.set(false);
         List<PendingReplay> waiting = new ArrayList<>();
+        List<PendingReplay> needOlder = new ArrayList<>();
+        Map<Integer, Long> olderFrom = new HashMap<>();
         Map<Long, List<Emit>> routed = new HashMap<>();
         for (PendingReplay next = pendingReplays.poll(); next != null; next = pendingReplays.poll()) {
             PendingReplay pending = next;
             try {
                 if (caughtUp(pending.cut(), pending.rooms())) {
-                    Optional<Replay> computed = compute(pending.cut(), pending.record(), pending.rooms(), routed);
+                    Map<Integer, Long> missing = new HashMap<>();
+                    Optional<Replay> computed = compute(pending, routed, missing);
+                    if (!missing.isEmpty() && pending.fetches() < MAX_FETCHES) {
+                        needOlder.add(pending); // part of the gap is older than the window: from Kafka
+                        missing.forEach((slot, from) -> olderFrom.merge(slot, from, Math::min));
+                        continue;
+                    }
                     computed.ifPresent(done -> resumed.put(pending.pid(), pending.record()));
                     pending.result().complete(computed);
                 } else if (System.nanoTime() < pending.deadlineNanos()) {
@@ -214,6 +259,39 @@ public final class KafkaRecoveryHook implements RecoveryHook {
             pendingReplays.addAll(waiting);
             scheduleBatch();
         }
+        if (!needOlder.isEmpty()) {
+            Map<Integer, Long> upTo = new HashMap<>();
+            olderFrom.keySet().forEach(slot -> upTo.put(slot, feed.next(slot)));
+            olderReads.execute(() -> readOlder(needOlder, olderFrom, upTo));
+        }
+    }
+
+    /**
+     * Off the feed thread: every record of the slots some resumes need from before the window, one read
+     * per slot from the oldest offset any of them needs; then those resumes are cut again with them.
+     */
+    private void readOlder(List<PendingReplay> resumes, Map<Integer, Long> from, Map<Integer, Long> upTo) {
+        Map<Integer, Older> fetched = new HashMap<>();
+        try {
+            long budget = MAX_OLDER_RECORDS;
+            for (Map.Entry<Integer, Long> slot : from.entrySet()) {
+                List<FeedState.Kept> records = olderRecords.read(feed.layout().topicOf(slot.getKey()),
+                        feed.layout().partitionOf(slot.getKey()), slot.getValue(), upTo.get(slot.getKey()), budget);
+                if (records == null) {
+                    throw new IllegalStateException("the gap is no longer in Kafka or too long to replay");
+                }
+                budget -= records.size();
+                fetched.put(slot.getKey(), new Older(slot.getValue(), upTo.get(slot.getKey()), records));
+            }
+        } catch (RuntimeException e) {
+            log.info("{} resumes start afresh: {}", resumes.size(), e.getMessage());
+            resumes.forEach(pending -> pending.result().complete(Optional.empty()));
+            return;
+        }
+        log.info("Read {} records of {} partitions back from Kafka for {} resuming sockets",
+                fetched.values().stream().mapToInt(older -> older.records().size()).sum(), fetched.size(), resumes.size());
+        resumes.forEach(pending -> pendingReplays.add(pending.withOlder(fetched)));
+        scheduleBatch();
     }
 
     /** The record a resumed socket carries on with (its rooms' join offsets), once; null for a new socket. */
@@ -235,7 +313,10 @@ public final class KafkaRecoveryHook implements RecoveryHook {
     }
 
     /** On the feed thread: the events for {@code rooms} the socket had not been sent, from the window. */
-    private Optional<Replay> compute(Cut cut, SessionRecord record, Set<String> rooms, Map<Long, List<Emit>> routed) {
+    private Optional<Replay> compute(PendingReplay pending, Map<Long, List<Emit>> routed, Map<Integer, Long> missing) {
+        Cut cut = pending.cut();
+        SessionRecord record = pending.record();
+        Set<String> rooms = pending.rooms();
         long[] through = feed.nextOffsets();
         // Where each room's replay starts in each of its slots.
         Map<Integer, Map<String, Long>> startBySlot = new LinkedHashMap<>();
@@ -250,10 +331,16 @@ public final class KafkaRecoveryHook implements RecoveryHook {
                 }
                 start = Math.max(start, quietSince(record, cut, slot, room));
                 if (start < through[slot] && start < feed.windowStart(slot)) {
-                    return Optional.empty(); // part of the gap is no longer in memory
+                    Older older = pending.older().get(slot);
+                    if (older == null || older.from() > start || older.to() < feed.windowStart(slot)) {
+                        missing.merge(slot, start, Math::min); // part of the gap is no longer in memory
+                    }
                 }
                 startBySlot.computeIfAbsent(slot, s -> new LinkedHashMap<>()).put(room, start);
             }
+        }
+        if (!missing.isEmpty()) {
+            return Optional.empty();
         }
         List<Packet.Event> missed = new ArrayList<>();
         long[] progress = cut.next();
@@ -262,7 +349,13 @@ public final class KafkaRecoveryHook implements RecoveryHook {
             if (from >= through[slot]) {
                 return;
             }
-            for (FeedState.Kept kept : feed.window(slot)) {
+            Older older = pending.older().get(slot);
+            long windowStart = feed.windowStart(slot);
+            Iterable<FeedState.Kept> records = older == null || from >= windowStart ? feed.window(slot)
+                    : () -> java.util.stream.Stream.concat(
+                            older.records().stream().filter(kept -> kept.offset() < windowStart),
+                            java.util.stream.StreamSupport.stream(feed.window(slot).spliterator(), false)).iterator();
+            for (FeedState.Kept kept : records) {
                 if (kept.offset() < from || kept.offset() >= through[slot]) {
                     continue;
                 }

@@ -30,10 +30,16 @@ public class RecoveryConfiguration {
                 Clock.systemUTC());
     }
 
+    @Bean(destroyMethod = "close")
+    KafkaOlderRecords kafkaOlderRecords(GatewayProperties gateway, KafkaSecurity security) {
+        return new KafkaOlderRecords(gateway.bootstrapServers(), security, gateway.instanceId());
+    }
+
     @Bean
     KafkaRecoveryHook kafkaRecoveryHook(FeedState feed, SessionStore sessions, GatewayStreams streams,
-                                        RecoveryProperties recovery, ObjectProvider<Namespace> applicationNamespace) {
+                                        RecoveryProperties recovery, ObjectProvider<Namespace> applicationNamespace,
+                                        KafkaOlderRecords olderRecords) {
         return new KafkaRecoveryHook(feed, sessions, streams, recovery.window(), recovery.refresh(),
-                recovery.catchUpTimeout(), Clock.systemUTC(), applicationNamespace::getObject);
+                recovery.catchUpTimeout(), Clock.systemUTC(), applicationNamespace::getObject, olderRecords);
     }
 }
