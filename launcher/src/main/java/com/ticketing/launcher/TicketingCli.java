@@ -26,8 +26,10 @@ public final class TicketingCli {
               simulate [--rate N] [--listings N] [--duration S] [--seed N]
                                                publish a realistic stream of listing and transaction
                                                events (default 20/s, 300 listings, until Ctrl-C)
-              bench fanout|idle [options]      the gateway and a reference Node socket.io server side by
-                                               side: fan-out latency, loss, CPU; idle memory (bench --help)
+              bench fanout|idle|recovery [options]
+                                               the gateway and a reference Node socket.io server side by
+                                               side: fan-out latency, loss, CPU; idle memory; a reconnect
+                                               storm (bench --help)
               kafka-acls [--apply] [...]       the ACLs each service principal needs on a secured cluster,
                                                as kafka-acls.sh commands (kafka-acls --help)
             """;
