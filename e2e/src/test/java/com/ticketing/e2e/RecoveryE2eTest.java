@@ -47,25 +47,7 @@ class RecoveryE2eTest {
     @Test
     void aSocketWhoseTransportDropsResumesOnTheSameGatewayWithWhatItMissed() {
         String gateway = stack.gateway(0);
-        String listingId = "lst-rc-" + RUN;
-        marketplace.listingCreated(listingId, "sam", 4, "100.00");
-        ClientAgent.Client watcher = agent.connect("rc-watcher", gateway, stack.token("rc-walter"), List.of("websocket"),
-                true);
-        assertThat(watcher.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean()).isTrue();
-        marketplace.priceChanged(listingId, "99.00");
-        awaitVersion(watcher, 2);
-
-        watcher.cut();
-        for (int cents = 98; cents >= 94; cents--) {
-            marketplace.priceChanged(listingId, cents + ".00");
-        }
-
-        var resumed = watcher.awaitEvent("$connect", WAIT).arg();
-        assertThat(resumed.get("recovered").asBoolean()).as("socket.recovered").isTrue();
-        awaitVersion(watcher, 7);
-        List<Long> seen = versions(watcher);
-        assertThat(seen).as("every version once, in order").isEqualTo(range(seen.get(0), 7));
-        assertThat(seen.get(0)).as("v1 may arrive after the subscription").isLessThanOrEqualTo(2L);
+        ClientAgent.Client watcher = cutWhileFivePricesChange(gateway, "rc-watcher", "lst-rc-" + RUN);
         var connected = watcher.receivedSoFar("connected");
         assertThat(connected.get(connected.size() - 1).arg().get("recovered").asBoolean()).isTrue();
         watcher.disconnect();
@@ -76,25 +58,9 @@ class RecoveryE2eTest {
         // 1 KB of memory: the window holds next to nothing, so the whole gap comes from the topic.
         ServiceProcess gateway = stack.gatewayWith("recovery-from-kafka", E2eStack.serviceJvmOptions(),
                 Map.of("TICKETING_SOCKETIO_RECOVERY_MEMORY", "1KB"));
-        String listingId = "lst-old-gap-" + RUN;
-        marketplace.listingCreated(listingId, "sam", 4, "100.00");
         try {
-            ClientAgent.Client watcher = agent.connect("rc-old-gap", "http://localhost:" + gateway.port(),
-                    stack.token("rc-olga"), List.of("websocket"), true);
-            assertThat(watcher.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean()).isTrue();
-            marketplace.priceChanged(listingId, "99.00");
-            awaitVersion(watcher, 2);
-
-            watcher.cut();
-            for (int cents = 98; cents >= 94; cents--) {
-                marketplace.priceChanged(listingId, cents + ".00");
-            }
-
-            var resumed = watcher.awaitEvent("$connect", WAIT).arg();
-            assertThat(resumed.get("recovered").asBoolean()).isTrue();
-            awaitVersion(watcher, 7);
-            List<Long> seen = versions(watcher);
-            assertThat(seen).as("every version once, in order").isEqualTo(range(seen.get(0), 7));
+            ClientAgent.Client watcher = cutWhileFivePricesChange("http://localhost:" + gateway.port(), "rc-old-gap",
+                    "lst-old-gap-" + RUN);
             assertThat(java.nio.file.Files.readString(gateway.log())).contains("back from Kafka for 1 resuming sockets");
             watcher.disconnect();
         } finally {
@@ -107,9 +73,9 @@ class RecoveryE2eTest {
         ServiceProcess first = stack.gatewayWith("recovery-a", E2eStack.serviceJvmOptions());
         ServiceProcess second = stack.gatewayWith("recovery-b", E2eStack.serviceJvmOptions());
         String direct = "http://localhost:" + second.port();
-        int listings = 10;
-        int clients = 60;
-        int recipients = 20;
+        int listings = 20;
+        int clients = 500;
+        int recipients = 50;
         List<String> listingIds = new ArrayList<>();
         for (int i = 0; i < listings; i++) {
             listingIds.add("lst-kill-" + RUN + "-" + i);
@@ -138,8 +104,8 @@ class RecoveryE2eTest {
                     String listingId = listingIds.get(round % listings);
                     int next = version.get(listingId).incrementAndGet();
                     marketplace.priceChanged(listingId, (400 - next) + ".00");
-                    if (round % 5 == 0) {
-                        String recipient = user((round / 5) % recipients);
+                    if (round % 2 == 0) {
+                        String recipient = user((round / 2) % recipients);
                         var sent = Rest.call("POST", direct + "/api/messages", stack.token("rc-sender-" + RUN),
                                 "{\"receiverId\":\"" + recipient + "\",\"content\":\"round " + round + "\"}");
                         if (sent.status() == 201 || sent.status() == 200) {
@@ -221,6 +187,31 @@ class RecoveryE2eTest {
         } finally {
             gateway.close();
         }
+    }
+
+    /**
+     * A reconnecting client follows a new listing, gets its second version, loses its transport while
+     * five more changes are published, and comes back: resumed, with every version once and in order.
+     */
+    private static ClientAgent.Client cutWhileFivePricesChange(String gateway, String name, String listingId) {
+        marketplace.listingCreated(listingId, "sam", 4, "100.00");
+        ClientAgent.Client watcher = agent.connect(name, gateway, stack.token(name), List.of("websocket"), true);
+        assertThat(watcher.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean()).isTrue();
+        marketplace.priceChanged(listingId, "99.00");
+        awaitVersion(watcher, 2);
+
+        watcher.cut();
+        for (int cents = 98; cents >= 94; cents--) {
+            marketplace.priceChanged(listingId, cents + ".00");
+        }
+
+        var resumed = watcher.awaitEvent("$connect", WAIT).arg();
+        assertThat(resumed.get("recovered").asBoolean()).as("socket.recovered").isTrue();
+        awaitVersion(watcher, 7);
+        List<Long> seen = versions(watcher);
+        assertThat(seen).as("every version once, in order").isEqualTo(range(seen.get(0), 7));
+        assertThat(seen.get(0)).as("v1 may arrive after the subscription").isLessThanOrEqualTo(2L);
+        return watcher;
     }
 
     private static String user(int i) {

@@ -35,16 +35,25 @@ public class EventPublisher implements DisposableBean {
     /** @param purpose names the producer's client id and its thread ({@code commands}, {@code presence}) */
     public EventPublisher(GatewayProperties properties, KafkaSecurity security, String purpose) {
         this.sender = Schedulers.newSingle("kafka-publish-" + purpose, true);
-        this.producer = new KafkaProducer<>(security.with(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+        this.producer = new KafkaProducer<>(producerConfig(properties.bootstrapServers(), security,
+                "gateway-" + purpose + "-" + properties.instanceId()), new StringSerializer(),
+                new CloudEventSerde.EventSerializer());
+    }
+
+    /**
+     * How every producer of the gateway writes: acknowledged by all in-sync replicas, idempotent, and
+     * quick to give up (a caller is waiting), as {@code clientId}.
+     */
+    public static Map<String, Object> producerConfig(String bootstrapServers, KafkaSecurity security, String clientId) {
+        return security.with(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "gateway-" + purpose + "-" + properties.instanceId())),
-                new StringSerializer(), new CloudEventSerde.EventSerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, clientId));
     }
 
     /** Publishes {@code event} to {@code topic} keyed by {@code key}; completes once acknowledged. */

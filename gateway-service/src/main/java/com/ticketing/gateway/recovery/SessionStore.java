@@ -3,6 +3,7 @@ package com.ticketing.gateway.recovery;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.serde.EventJson;
 import com.ticketing.events.topic.Topics;
+import com.ticketing.gateway.kafka.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -94,16 +94,8 @@ public final class SessionStore implements AutoCloseable {
         this.instance = instance;
         this.feed = feed;
         this.clock = clock;
-        producer = new KafkaProducer<>(security.with(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "gateway-sessions-" + instance)),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(EventPublisher.producerConfig(bootstrapServers, security,
+                "gateway-sessions-" + instance), new StringSerializer(), new ByteArraySerializer());
         Map<String, Object> consumer = security.with(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,

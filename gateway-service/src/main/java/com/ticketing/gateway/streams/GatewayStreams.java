@@ -105,7 +105,7 @@ public class GatewayStreams implements SmartLifecycle {
     public void stop() {
         KafkaStreams current = streams;
         if (current != null) {
-            current.close(Duration.ofSeconds(10));
+            current.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(10)).leaveGroup(true));
             current.cleanUp(); // the state of an instance id is never reused
             streams = null;
         }

@@ -40,13 +40,15 @@ public class StreamsConfiguration {
                 port, meters);
     }
 
-    /** UP while Kafka Streams runs or rebalances, DOWN otherwise. */
+    /** UP while Kafka Streams runs, OUT_OF_SERVICE while it rebalances or restores, DOWN otherwise. */
     @Bean
     HealthIndicator kafkaStreamsHealthIndicator(StreamsRunner runner) {
         return () -> {
             KafkaStreams streams = runner.streams();
             KafkaStreams.State state = streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
-            Health.Builder health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
+            // Ready only when RUNNING (contract section 2): while rebalancing or restoring, events would wait.
+            Health.Builder health = state == KafkaStreams.State.RUNNING ? Health.up()
+                    : state == KafkaStreams.State.REBALANCING ? Health.outOfService() : Health.down();
             return health.withDetail("state", state.name()).build();
         };
     }

@@ -91,7 +91,9 @@ public class StreamsRunner implements SmartLifecycle {
         KafkaStreams running = streams;
         streams = null;
         if (running != null) {
-            running.close(settings.closeTimeout());
+            // Leave the group on the way out: a restarted instance rejoins at once instead of waiting for
+            // this member's session to time out while its partitions sit unassigned.
+            running.close(new KafkaStreams.CloseOptions().timeout(settings.closeTimeout()).leaveGroup(true));
             metrics.close();
         }
     }

@@ -177,18 +177,13 @@ class RecoveryTest {
             socket.emit("welcome", socket.recovered());
         });
         try {
-            FakeEngineSocket first = FakeEngineSocket.open(greeting);
-            first.clientSends("0");
-            Matcher reply = CONNECT_REPLY.matcher(first.nextText());
-            assertThat(reply.matches()).isTrue();
-            String offset = offset(first.nextText()); // welcome
-            first.engineCloses(DisconnectReason.TRANSPORT_CLOSE);
+            Dropped first = connectThenDrop(greeting, () -> { }, DisconnectReason.TRANSPORT_CLOSE); // welcome
             greeting.namespace("/").to("listing:1").emit("missed", 1);
 
             FakeEngineSocket second = FakeEngineSocket.open(greeting);
-            second.clientSends(resume(reply.group(2), offset));
+            second.clientSends(resume(first.pid(), first.offset()));
 
-            assertThat(second.nextText()).startsWith("0{\"sid\":\"" + reply.group(1));
+            assertThat(second.nextText()).startsWith("0{\"sid\":\"" + first.sid());
             assertThat(second.nextText()).startsWith("2[\"missed\",1,");
             assertThat(second.nextText()).startsWith("2[\"welcome\",true,");
             second.assertNothingSent();
@@ -232,19 +227,14 @@ class RecoveryTest {
         serverOf.set(raced);
         raced.namespace("/").onConnection(socket -> socket.join("listing:1"));
         try {
-            FakeEngineSocket first = FakeEngineSocket.open(raced);
-            first.clientSends("0");
-            Matcher reply = CONNECT_REPLY.matcher(first.nextText());
-            assertThat(reply.matches()).isTrue();
-            raced.namespace("/").to("listing:1").emit("seen", 0);
-            String offset = offset(first.nextText());
-            first.engineCloses(DisconnectReason.TRANSPORT_ERROR);
+            Dropped first = connectThenDrop(raced, () -> raced.namespace("/").to("listing:1").emit("seen", 0),
+                    DisconnectReason.TRANSPORT_ERROR);
             raced.namespace("/").to("listing:1").emit("missed", 1);
 
             FakeEngineSocket second = FakeEngineSocket.open(raced);
-            second.clientSends(resume(reply.group(2), offset));
+            second.clientSends(resume(first.pid(), first.offset()));
 
-            assertThat(second.nextText()).startsWith("0{\"sid\":\"" + reply.group(1));
+            assertThat(second.nextText()).startsWith("0{\"sid\":\"" + first.sid());
             assertThat(second.nextText()).startsWith("2[\"missed\",1,");
             assertThat(second.nextText()).startsWith("2[\"during\",2,");
             assertThat(second.nextText()).startsWith("2[\"after\",3,");
@@ -256,36 +246,43 @@ class RecoveryTest {
 
     @Test
     void aResumeWithAWrongOffsetGetsAFreshSocketAndLeavesTheSessionForTheRightOne() {
-        FakeEngineSocket first = FakeEngineSocket.open(server);
-        first.clientSends("0");
-        Matcher reply = CONNECT_REPLY.matcher(first.nextText());
-        assertThat(reply.matches()).isTrue();
-        sockets.get(0).emit("e");
-        String offset = offset(first.nextText());
-        first.engineCloses(DisconnectReason.TRANSPORT_CLOSE);
+        Dropped first = connectThenDrop(server, () -> sockets.get(0).emit("e"), DisconnectReason.TRANSPORT_CLOSE);
 
         FakeEngineSocket wrong = FakeEngineSocket.open(server);
-        wrong.clientSends(resume(reply.group(2), "not-an-offset"));
-        assertThat(wrong.nextText()).doesNotContain(reply.group(1));
+        wrong.clientSends(resume(first.pid(), "not-an-offset"));
+        assertThat(wrong.nextText()).doesNotContain(first.sid());
         FakeEngineSocket right = FakeEngineSocket.open(server);
-        right.clientSends(resume(reply.group(2), offset));
-        assertThat(right.nextText()).contains(reply.group(1));
+        right.clientSends(resume(first.pid(), first.offset()));
+        assertThat(right.nextText()).contains(first.sid());
     }
 
     @Test
     void aSocketDroppedForATooLargePayloadMayResume() {
-        FakeEngineSocket first = FakeEngineSocket.open(server);
+        Dropped first = connectThenDrop(server, () -> sockets.get(0).emit("e"), DisconnectReason.PAYLOAD_TOO_LARGE);
+
+        FakeEngineSocket second = FakeEngineSocket.open(server);
+        second.clientSends(resume(first.pid(), first.offset()));
+        assertThat(second.nextText()).contains(first.sid());
+        assertThat(sockets.get(1).recovered()).isTrue();
+    }
+
+    /** A first connection's socket id, pid, and the offset of the first event it got. */
+    private record Dropped(String sid, String pid, String offset) {
+    }
+
+    /**
+     * Connects to {@code on}, runs {@code emit} (or lets the connection listener emit), reads the offset
+     * of the first event, and drops the connection for {@code reason}.
+     */
+    private static Dropped connectThenDrop(SocketIoServer on, Runnable emit, DisconnectReason reason) {
+        FakeEngineSocket first = FakeEngineSocket.open(on);
         first.clientSends("0");
         Matcher reply = CONNECT_REPLY.matcher(first.nextText());
         assertThat(reply.matches()).isTrue();
-        sockets.get(0).emit("e");
+        emit.run();
         String offset = offset(first.nextText());
-        first.engineCloses(DisconnectReason.PAYLOAD_TOO_LARGE);
-
-        FakeEngineSocket second = FakeEngineSocket.open(server);
-        second.clientSends(resume(reply.group(2), offset));
-        assertThat(second.nextText()).contains(reply.group(1));
-        assertThat(sockets.get(1).recovered()).isTrue();
+        first.engineCloses(reason);
+        return new Dropped(reply.group(1), reply.group(2), offset);
     }
 
     private static String resume(String pid, String offset) {
