@@ -5,7 +5,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Down while the update feed cannot poll Kafka or the gateway's Kafka Streams are not running. */
+/**
+ * Ready (UP) once the update feed polls and the gateway's Kafka Streams run; OUT_OF_SERVICE while they
+ * rebalance or restore (presence and transaction checks would refuse); DOWN otherwise.
+ */
 @Component("realtime")
 public class RealtimeHealthIndicator implements HealthIndicator {
 
@@ -19,7 +22,8 @@ public class RealtimeHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = feed.isHealthy() && streams.isAlive() ? Health.up() : Health.down();
+        Health.Builder health = !feed.isHealthy() || !streams.isAlive() ? Health.down()
+                : streams.isServing() ? Health.up() : Health.outOfService();
         return health.withDetail("updateFeed", feed.isHealthy() ? "polling" : "not polling")
                 .withDetail("streams", streams.state())
                 .build();

@@ -77,6 +77,12 @@ public class GatewayStreams implements SmartLifecycle {
                 || current.state() == KafkaStreams.State.REBALANCING);
     }
 
+    /** Running: the presence and participants stores answer (they refuse while rebalancing or restoring). */
+    public boolean isServing() {
+        KafkaStreams current = streams;
+        return current != null && current.state() == KafkaStreams.State.RUNNING;
+    }
+
     /** The Kafka Streams state, for health. */
     public String state() {
         KafkaStreams current = streams;
