@@ -13,7 +13,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -32,6 +34,7 @@ final class LocalStack {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean stopping;
 
     LocalStack(Path home, Map<String, String> environment, PrintStream out) {
@@ -61,7 +64,16 @@ final class LocalStack {
             stopAll();
             return 1;
         }
-        stopped.await();
+        // A service that dies after READY must not leave a half stack that looks up: say so and stop.
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            Optional<ServiceProcess> ended = ServiceProcess.firstEnded(services);
+            if (ended.isPresent() && !isStopping()) {
+                out.println("FAILED: " + ended.get().name() + " exited with code " + ended.get().exitValue()
+                        + " after READY; its log: " + ended.get().log() + ". Stopping the rest.");
+                stopAll();
+                return 1;
+            }
+        }
         return 0;
     }
 
@@ -138,6 +150,7 @@ final class LocalStack {
         ServiceProcess service = ServiceProcess.start(name, jar, port, env, SERVICE_JVM_OPTIONS,
                 home.resolve(".ticketing-data").resolve("logs"));
         register(service);
+        services.add(service);
         service.awaitHealthy(HEALTH_TIMEOUT);
         out.printf("  %s is up (%.1f s)%n", name, (System.nanoTime() - began) / 1e9);
     }
@@ -157,6 +170,10 @@ final class LocalStack {
             throw new IllegalStateException("stopping");
         }
         started.push(part);
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
     }
 
     private synchronized void stopAll() {

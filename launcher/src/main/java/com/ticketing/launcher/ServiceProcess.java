@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,6 +86,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit code of a process that ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** The first of {@code services} that is no longer running, if any. */
+    public static Optional<ServiceProcess> firstEnded(Collection<ServiceProcess> services) {
+        return services.stream().filter(service -> !service.isAlive()).findFirst();
     }
 
     /** Waits until the health endpoint answers 200 UP; fails if the process dies or time runs out. */
