@@ -101,6 +101,14 @@ class TopicsTest {
         assertThat(retentionMs(Topics.SOCKET_SESSIONS)).isEqualTo(Duration.ofDays(1).toMillis());
     }
 
+    @Test
+    void withThreeReplicasAWriteNeedsTwoInSyncSoLosingOneBrokerStopsNoWriter() {
+        assertThat(TopicProvisioner.minInSyncReplicas((short) 1)).isEqualTo(1);
+        assertThat(TopicProvisioner.minInSyncReplicas((short) 2)).isEqualTo(1);
+        assertThat(TopicProvisioner.minInSyncReplicas((short) 3)).isEqualTo(2);
+        assertThat(TopicProvisioner.minInSyncReplicas((short) 5)).isEqualTo(2);
+    }
+
     private static long retentionMs(Topic topic) {
         return Long.parseLong(topic.configs().get(TopicConfig.RETENTION_MS_CONFIG));
     }

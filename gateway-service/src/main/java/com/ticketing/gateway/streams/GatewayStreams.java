@@ -1,6 +1,7 @@
 package com.ticketing.gateway.streams;
 
 import com.ticketing.events.kafka.KafkaSecurity;
+import com.ticketing.events.topic.TopicProvisioner;
 import com.ticketing.gateway.config.GatewayProperties;
 import com.ticketing.gateway.presence.PresenceTopology;
 import com.ticketing.gateway.presence.UserPresence;
@@ -8,6 +9,7 @@ import com.ticketing.gateway.transaction.TransactionParticipants;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -66,6 +68,8 @@ public class GatewayStreams implements SmartLifecycle {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicationFactor());
+        config.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                TopicProvisioner.minInSyncReplicas(properties.replicationFactor()));
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return config;
     }
