@@ -55,9 +55,9 @@ class RecoveryE2eTest {
 
     @Test
     void aGapOlderThanTheGatewaysMemoryIsReadBackFromKafka() throws Exception {
-        // 1 KB of memory: the window holds next to nothing, so the whole gap comes from the topic.
+        // One byte of memory: the window keeps no record at all, so the whole gap comes from the topic.
         ServiceProcess gateway = stack.gatewayWith("recovery-from-kafka", E2eStack.serviceJvmOptions(),
-                Map.of("TICKETING_SOCKETIO_RECOVERY_MEMORY", "1KB"));
+                Map.of("TICKETING_SOCKETIO_RECOVERY_MEMORY", "1B"));
         try {
             ClientAgent.Client watcher = cutWhileFivePricesChange("http://localhost:" + gateway.port(), "rc-old-gap",
                     "lst-old-gap-" + RUN);

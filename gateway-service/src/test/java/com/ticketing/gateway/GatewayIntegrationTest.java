@@ -152,6 +152,33 @@ class GatewayIntegrationTest {
                 .expectBody().jsonPath("$.error.code").isEqualTo("UNAVAILABLE");
     }
 
+    @Test
+    void aListingUpdateInATransactionThatWasAbortedNeverReachesTheFeed() throws Exception {
+        byte[] update = new CloudEventSerde.EventSerializer().serialize("t", SampleEvents.listingUpdatedAfterPriceChange());
+        double before = skipped();
+        try (KafkaProducer<String, byte[]> transactional = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers"),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "gateway-it-aborted-" + System.nanoTime()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            transactional.initTransactions();
+            transactional.beginTransaction();
+            transactional.send(new ProducerRecord<>(Topics.LISTING_UPDATES.name(), 0, "lst-aborted", update)).get();
+            transactional.abortTransaction();
+            // The next record of the same partition, committed: once the feed has it, it is past the aborted one.
+            transactional.beginTransaction();
+            transactional.send(new ProducerRecord<>(Topics.LISTING_UPDATES.name(), 0, "lst-committed", update)).get();
+            transactional.commitTransaction();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> skipped() >= before + 1);
+        assertThat(skipped()).as("only the committed record was read").isEqualTo(before + 1);
+    }
+
+    private double skipped() {
+        var counter = meters.find("gateway.updates.skipped").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private static void publish(String topic, String key, byte[] value) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers")),

@@ -95,7 +95,9 @@ public class UpdateFeed implements SmartLifecycle {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "gateway-feed-" + properties.instanceId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                // listing-events-service writes exactly-once: a transaction it aborted must reach nobody
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         new KafkaClientMetrics(consumer).bindTo(meters);
         assignAll(true);

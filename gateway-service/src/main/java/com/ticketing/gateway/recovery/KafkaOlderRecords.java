@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a gap older than the in-memory window back from the topic, as the update feed read it (the same
- * isolation, so offsets and records are the same). One consumer, used by one thread at a time.
+ * Reads a gap older than the in-memory window back from the topic, as the update feed read it (committed
+ * records only, as the feed). One consumer, used by one thread at a time.
  */
 final class KafkaOlderRecords implements KafkaRecoveryHook.OlderRecords, AutoCloseable {
 
@@ -28,6 +28,7 @@ final class KafkaOlderRecords implements KafkaRecoveryHook.OlderRecords, AutoClo
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, "gateway-recovery-reader-" + instance));
     }
 

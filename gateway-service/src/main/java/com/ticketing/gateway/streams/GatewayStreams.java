@@ -71,6 +71,8 @@ public class GatewayStreams implements SmartLifecycle {
         config.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
                 TopicProvisioner.minInSyncReplicas(properties.replicationFactor()));
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Transaction participants come from an exactly-once producer: an aborted update grants nobody a room.
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         return config;
     }
 
