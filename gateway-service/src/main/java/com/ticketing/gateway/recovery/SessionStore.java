@@ -79,6 +79,12 @@ public final class SessionStore implements AutoCloseable {
         return thread;
     });
     private final Thread readerThread;
+    /** Hands records to the producer in the order they were made, off the callers' threads. */
+    private final java.util.concurrent.ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "session-writes");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final int partitions;
     /** Asks Kafka where the topic ends, off the event loops that handle CONNECTs. */
     private final java.util.concurrent.ExecutorService lookups = Executors.newSingleThreadExecutor(runnable -> {
@@ -158,7 +164,7 @@ public final class SessionStore implements AutoCloseable {
     /** The socket left for good (the client disconnected, or was disconnected on purpose): no record. */
     public void ended(String pid) {
         if (live.remove(pid) != null) {
-            producer.send(new ProducerRecord<>(TOPIC, pid, null));
+            sender.execute(() -> producer.send(new ProducerRecord<>(TOPIC, pid, null)));
         }
     }
 
@@ -184,18 +190,22 @@ public final class SessionStore implements AutoCloseable {
         SessionRecord record = new SessionRecord(session.sid, session.userId, instance, session.epoch,
                 Map.copyOf(session.rooms), feed.publishedNextOffsets(), lastSent, clock.instant(), disconnectedAt);
         CompletableFuture<Void> written = new CompletableFuture<>();
-        try {
-            producer.send(new ProducerRecord<>(TOPIC, pid, JSON.writeValueAsBytes(record)), (metadata, failure) -> {
-                if (failure != null) {
-                    log.warn("Could not write the session of {}: {}", session.sid, failure.toString());
-                    written.completeExceptionally(failure);
-                } else {
-                    written.complete(null);
-                }
-            });
-        } catch (RuntimeException e) {
-            written.completeExceptionally(e);
-        }
+        byte[] value = JSON.writeValueAsBytes(record);
+        // send() may block on metadata for up to max.block.ms: never on the event loop that handles the socket.
+        sender.execute(() -> {
+            try {
+                producer.send(new ProducerRecord<>(TOPIC, pid, value), (metadata, failure) -> {
+                    if (failure != null) {
+                        log.warn("Could not write the session of {}: {}", session.sid, failure.toString());
+                        written.completeExceptionally(failure);
+                    } else {
+                        written.complete(null);
+                    }
+                });
+            } catch (RuntimeException e) {
+                written.completeExceptionally(e);
+            }
+        });
         return written;
     }
 
@@ -334,6 +344,12 @@ public final class SessionStore implements AutoCloseable {
         reader.wakeup();
         try {
             readerThread.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sender.shutdown();
+        try {
+            sender.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
