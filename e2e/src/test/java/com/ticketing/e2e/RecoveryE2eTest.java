@@ -180,7 +180,8 @@ class RecoveryE2eTest {
             assertThat(resumed.get("recovered").asBoolean()).isFalse();
             marketplace.priceChanged(listingId, "80.00");
             sleep(1000);
-            assertThat(client.receivedSoFar("listing:updated")).as("a fresh session follows nothing").hasSize(1);
+            // v1 may or may not have come after the subscription; v3 came after the fresh session began.
+            assertThat(versions(client)).as("a fresh session follows nothing").doesNotContain(3L).contains(2L);
             client.disconnect();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
