@@ -5,6 +5,9 @@ import static com.ticketing.events.envelope.EventTypes.*;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.payload.Money;
+import com.ticketing.events.payload.block.BlockKey;
+import com.ticketing.events.payload.block.UserBlocked;
+import com.ticketing.events.payload.block.UserUnblocked;
 import com.ticketing.events.payload.listing.ListingChanges;
 import com.ticketing.events.payload.listing.ListingCreated;
 import com.ticketing.events.payload.listing.ListingPriceChanged;
@@ -20,6 +23,8 @@ import com.ticketing.events.payload.message.MessageRejected;
 import com.ticketing.events.payload.message.MessageSent;
 import com.ticketing.events.payload.message.MessageView;
 import com.ticketing.events.payload.message.SendMessageCommand;
+import com.ticketing.events.payload.moderation.MessageReported;
+import com.ticketing.events.payload.notification.NotificationRequested;
 import com.ticketing.events.payload.presence.GatewayHeartbeat;
 import com.ticketing.events.payload.presence.SocketConnected;
 import com.ticketing.events.payload.presence.SocketDisconnected;
@@ -149,6 +154,15 @@ public final class SampleEvents {
         put(samples, event(PRESENCE_SOCKET_DISCONNECTED, gateway, BUYER, 50,
                 new SocketDisconnected(BUYER, "sock-Yx3d", INSTANCE_ID, at(50), "transport close")));
         put(samples, event(PRESENCE_HEARTBEAT, gateway, INSTANCE_ID, 6, new GatewayHeartbeat(INSTANCE_ID, at(6), 10_000)));
+
+        put(samples, event(NOTIFICATION_REQUESTED, messages, SELLER, 18, new NotificationRequested(SELLER,
+                NotificationRequested.MESSAGE, MESSAGE_ID, BUYER, "Are the seats next to each other?", 1)));
+        put(samples, event(MESSAGE_REPORTED, messages, MESSAGE_ID, 19, new MessageReported(MESSAGE_ID, SELLER, BUYER,
+                "asks to pay outside the platform", "Are the seats next to each other?")));
+        put(samples, event(USER_BLOCKED, messages, BlockKey.of(SELLER, BUYER), 20,
+                new UserBlocked(SELLER, BUYER, at(20))));
+        put(samples, event(USER_UNBLOCKED, messages, BlockKey.of(SELLER, BUYER), 21,
+                new UserUnblocked(SELLER, BUYER, at(21))));
         return samples;
     }
 

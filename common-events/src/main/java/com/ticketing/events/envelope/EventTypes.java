@@ -1,5 +1,7 @@
 package com.ticketing.events.envelope;
 
+import com.ticketing.events.payload.block.UserBlocked;
+import com.ticketing.events.payload.block.UserUnblocked;
 import com.ticketing.events.payload.listing.ListingCreated;
 import com.ticketing.events.payload.listing.ListingPriceChanged;
 import com.ticketing.events.payload.listing.ListingQuantityChanged;
@@ -11,6 +13,8 @@ import com.ticketing.events.payload.message.MessageRead;
 import com.ticketing.events.payload.message.MessageRejected;
 import com.ticketing.events.payload.message.MessageSent;
 import com.ticketing.events.payload.message.SendMessageCommand;
+import com.ticketing.events.payload.moderation.MessageReported;
+import com.ticketing.events.payload.notification.NotificationRequested;
 import com.ticketing.events.payload.presence.GatewayHeartbeat;
 import com.ticketing.events.payload.presence.SocketConnected;
 import com.ticketing.events.payload.presence.SocketDisconnected;
@@ -79,6 +83,17 @@ public final class EventTypes {
     public static final EventType<GatewayHeartbeat> PRESENCE_HEARTBEAT =
             new EventType<>("ticketing.presence.heartbeat.v1", GatewayHeartbeat.class);
 
+    public static final EventType<NotificationRequested> NOTIFICATION_REQUESTED =
+            new EventType<>("ticketing.notification.requested.v1", NotificationRequested.class);
+    public static final EventType<MessageReported> MESSAGE_REPORTED =
+            new EventType<>("ticketing.message.reported.v1", MessageReported.class);
+
+    /** Block facts on message-service's own {@code messaging.user-blocks}, which the gateways read. */
+    public static final EventType<UserBlocked> USER_BLOCKED =
+            new EventType<>("ticketing.user.blocked.v1", UserBlocked.class);
+    public static final EventType<UserUnblocked> USER_UNBLOCKED =
+            new EventType<>("ticketing.user.unblocked.v1", UserUnblocked.class);
+
     /** All event types, in contract order. */
     public static final List<EventType<?>> ALL = List.of(
             LISTING_CREATED, LISTING_PRICE_CHANGED, LISTING_QUANTITY_CHANGED, LISTING_STATUS_CHANGED,
@@ -87,7 +102,8 @@ public final class EventTypes {
             TRANSACTION_DISPUTE_FILED, TRANSACTION_CANCELLED, TRANSACTION_UPDATED,
             MESSAGE_SEND_REQUESTED, MESSAGE_SENT, MESSAGE_READ, CONVERSATION_READ, MESSAGE_DELETED, MESSAGE_REJECTED,
             TYPING_STARTED, TYPING_STOPPED,
-            PRESENCE_SOCKET_CONNECTED, PRESENCE_SOCKET_DISCONNECTED, PRESENCE_HEARTBEAT);
+            PRESENCE_SOCKET_CONNECTED, PRESENCE_SOCKET_DISCONNECTED, PRESENCE_HEARTBEAT,
+            NOTIFICATION_REQUESTED, MESSAGE_REPORTED, USER_BLOCKED, USER_UNBLOCKED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -31,7 +31,7 @@ public final class ServiceAcls {
 
     /**
      * Writes commands, typing signals, presence and its sockets' sessions; reads the updates, message events,
-     * typing, presence and sessions (the feed and the session directory assign partitions themselves,
+     * typing, presence, sessions and blocks (the feed and the session directory assign partitions themselves,
      * without a group); runs the presence streams.
      */
     public static List<AclBinding> gateway(String principal) {
@@ -39,17 +39,21 @@ public final class ServiceAcls {
         write(acls, principal, Topics.MESSAGE_COMMANDS, Topics.TYPING_SIGNALS, Topics.PRESENCE_EVENTS,
                 Topics.SOCKET_SESSIONS);
         read(acls, principal, Topics.LISTING_UPDATES, Topics.TRANSACTION_UPDATES, Topics.MESSAGE_EVENTS,
-                Topics.TYPING_SIGNALS, Topics.PRESENCE_EVENTS, Topics.SOCKET_SESSIONS);
+                Topics.TYPING_SIGNALS, Topics.PRESENCE_EVENTS, Topics.SOCKET_SESSIONS, Topics.USER_BLOCKS);
         streamsApplication(acls, principal, GATEWAY_STREAMS_PREFIX, PatternType.PREFIXED);
         return acls;
     }
 
-    /** Consumes commands in {@code commandsGroup}; writes message events and the commands' dead letters. */
+    /**
+     * Consumes commands in {@code commandsGroup}; writes message events, the commands' dead letters,
+     * push requests, reports and the block feed.
+     */
     public static List<AclBinding> messageService(String principal, String commandsGroup) {
         List<AclBinding> acls = new ArrayList<>();
         read(acls, principal, Topics.MESSAGE_COMMANDS);
         acls.add(allow(principal, ResourceType.GROUP, commandsGroup, PatternType.LITERAL, AclOperation.READ));
-        write(acls, principal, Topics.MESSAGE_EVENTS, Topics.MESSAGE_COMMANDS.deadLetter());
+        write(acls, principal, Topics.MESSAGE_EVENTS, Topics.MESSAGE_COMMANDS.deadLetter(),
+                Topics.NOTIFICATION_REQUESTS, Topics.MODERATION_REPORTS, Topics.USER_BLOCKS);
         return acls;
     }
 

@@ -24,6 +24,15 @@ public final class Topics {
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis()));
 
+    /** A push request is worth something for days at most: a push service that was down a week sends none of it. */
+    static final Map<String, String> KEEP_7_DAYS = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()));
+
+    /** The latest fact per key, kept for good: a table in topic form, read from the start by every reader. */
+    static final Map<String, String> LATEST_PER_KEY = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+
     /** Typing signals are worthless after seconds; small segments let them really expire within minutes. */
     static final Map<String, String> SHORT_LIVED = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -69,6 +78,22 @@ public final class Topics {
     public static final Topic PRESENCE_EVENTS = new Topic("gateway.presence-events", 1, PRESENCE,
             Set.of(PRESENCE_SOCKET_CONNECTED, PRESENCE_SOCKET_DISCONNECTED, PRESENCE_HEARTBEAT));
 
+    /** Push requests for receivers who were offline (contract section 5), keyed by the receiver. */
+    public static final Topic NOTIFICATION_REQUESTS = new Topic("notifications.push-requests", 6, KEEP_7_DAYS,
+            Set.of(NOTIFICATION_REQUESTED));
+
+    /** Reported messages for moderation, keyed by message id; kept for good, as evidence. */
+    public static final Topic MODERATION_REPORTS = new Topic("moderation.reports", 3, KEEP_FOREVER,
+            Set.of(MESSAGE_REPORTED));
+
+    /**
+     * message-service's own: who blocked whom, the latest fact per blocker and blocked user
+     * ({@link com.ticketing.events.payload.block.BlockKey}), compacted; every gateway reads it whole to
+     * refuse typing between blocked users. PostgreSQL stays the source of truth; this is its feed.
+     */
+    public static final Topic USER_BLOCKS = new Topic("messaging.user-blocks", 3, LATEST_PER_KEY,
+            Set.of(USER_BLOCKED, USER_UNBLOCKED));
+
     /**
      * The gateway's own connection state for recovery (contract section 3): the latest record of each
      * socket by its pid. Compacted, and older segments deleted after a day: a live socket's record is
@@ -83,22 +108,26 @@ public final class Topics {
     /** Socket sessions of every gateway, keyed by pid (not CloudEvents: the gateway's private state). */
     public static final Topic SOCKET_SESSIONS = new Topic("gateway.socket-sessions", 6, SESSIONS, Set.of());
 
-    /** The eight topics of the contract. */
+    /** The ten topics of the contract. */
     public static final List<Topic> CONTRACT = List.of(LISTING_EVENTS, TRANSACTION_EVENTS, LISTING_UPDATES,
-            TRANSACTION_UPDATES, MESSAGE_COMMANDS, MESSAGE_EVENTS, TYPING_SIGNALS, PRESENCE_EVENTS);
+            TRANSACTION_UPDATES, MESSAGE_COMMANDS, MESSAGE_EVENTS, TYPING_SIGNALS, PRESENCE_EVENTS,
+            NOTIFICATION_REQUESTS, MODERATION_REPORTS);
+
+    /** Topics the services keep for themselves beside the contract's (documented in the README). */
+    public static final List<Topic> PRIVATE = List.of(USER_BLOCKS, SOCKET_SESSIONS);
 
     /** The topics whose consumers refuse records to a dead-letter topic. */
     public static final List<Topic> WITH_DEAD_LETTERS = List.of(LISTING_EVENTS, TRANSACTION_EVENTS, MESSAGE_COMMANDS);
 
-    /** Every topic to provision: the contract's eight, their dead-letter topics and the gateway's sessions. */
+    /** Every topic to provision: the contract's ten, their dead-letter topics and the private ones. */
     public static final List<Topic> ALL = Stream.of(CONTRACT.stream(),
-            WITH_DEAD_LETTERS.stream().map(Topic::deadLetter), Stream.of(SOCKET_SESSIONS)).flatMap(s -> s).toList();
+            WITH_DEAD_LETTERS.stream().map(Topic::deadLetter), PRIVATE.stream()).flatMap(s -> s).toList();
 
     private Topics() {
     }
 
-    /** The contract topic that carries events of this type (each type lives on exactly one topic). */
+    /** The topic that carries events of this type (each type lives on exactly one topic). */
     public static Optional<Topic> carrying(EventType<?> type) {
-        return CONTRACT.stream().filter(topic -> topic.carries(type)).findFirst();
+        return Stream.concat(CONTRACT.stream(), PRIVATE.stream()).filter(topic -> topic.carries(type)).findFirst();
     }
 }

@@ -34,12 +34,12 @@ class EventTypeTest {
     }
 
     @Test
-    void theContractHasTwentyThreeDistinctTypesAllAtVersionOne() {
-        assertThat(EventTypes.ALL).hasSize(23).doesNotHaveDuplicates();
+    void everyEventTypeIsDistinctAndAtVersionOne() {
+        assertThat(EventTypes.ALL).hasSize(27).doesNotHaveDuplicates();
         assertThat(EventTypes.ALL).extracting(EventType::name).doesNotHaveDuplicates();
         assertThat(EventTypes.ALL).allSatisfy(type -> assertThat(type.version()).isEqualTo(1));
         assertThat(EventTypes.ALL).extracting(EventType::shortName)
-                .contains("listing.created", "transaction.dispute_filed", "conversation.read", "presence.heartbeat");
+                .contains("listing.created", "transaction.dispute_filed", "conversation.read", "presence.heartbeat", "notification.requested", "message.reported", "user.blocked");
     }
 
     @Test

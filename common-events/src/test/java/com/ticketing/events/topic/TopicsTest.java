@@ -15,18 +15,19 @@ import org.junit.jupiter.api.Test;
 class TopicsTest {
 
     @Test
-    void theContractHasEightTopicsWithTheContractNames() {
+    void theContractHasTenTopicsWithTheContractNames() {
         assertThat(Topics.CONTRACT).extracting(Topic::name).containsExactly(
                 "marketplace.listing-events", "marketplace.transaction-events",
                 "realtime.listing-updates", "realtime.transaction-updates",
                 "messaging.message-commands", "messaging.message-events",
-                "realtime.typing-signals", "gateway.presence-events");
+                "realtime.typing-signals", "gateway.presence-events",
+                "notifications.push-requests", "moderation.reports");
     }
 
     @Test
-    void eachEventTypeLivesOnExactlyOneContractTopic() {
+    void eachEventTypeLivesOnExactlyOneTopic() {
         for (EventType<?> type : EventTypes.ALL) {
-            assertThat(Topics.CONTRACT.stream().filter(topic -> topic.carries(type)))
+            assertThat(Topics.ALL.stream().filter(topic -> topic.carries(type)))
                     .as("topics carrying %s", type.name()).hasSize(1);
             assertThat(Topics.carrying(type)).isPresent();
         }
@@ -48,7 +49,7 @@ class TopicsTest {
     void deadLetterTopicsAreTheInputTopicNamePlusDlqAndCarryNoTypesOfTheirOwn() {
         Set<String> contractNames = Set.copyOf(Topics.CONTRACT.stream().map(Topic::name).toList());
         var deadLetters = Topics.ALL.stream().filter(topic -> !contractNames.contains(topic.name()))
-                .filter(topic -> topic != Topics.SOCKET_SESSIONS).toList();
+                .filter(topic -> !Topics.PRIVATE.contains(topic)).toList();
 
         assertThat(deadLetters).extracting(Topic::name).containsExactly("marketplace.listing-events.dlq",
                 "marketplace.transaction-events.dlq", "messaging.message-commands.dlq");
@@ -99,6 +100,20 @@ class TopicsTest {
         assertThat(Topics.CONTRACT).doesNotContain(Topics.SOCKET_SESSIONS);
         assertThat(Topics.SOCKET_SESSIONS.configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete");
         assertThat(retentionMs(Topics.SOCKET_SESSIONS)).isEqualTo(Duration.ofDays(1).toMillis());
+    }
+
+    @Test
+    void blocksAreATableInTopicFormKeptForGood() {
+        assertThat(Topics.CONTRACT).doesNotContain(Topics.USER_BLOCKS);
+        assertThat(Topics.USER_BLOCKS.configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
+                .doesNotContainKey(TopicConfig.RETENTION_MS_CONFIG);
+        assertThat(Topics.carrying(EventTypes.USER_UNBLOCKED)).contains(Topics.USER_BLOCKS);
+    }
+
+    @Test
+    void pushRequestsExpireWithinAWeekAndReportsAreKept() {
+        assertThat(retentionMs(Topics.NOTIFICATION_REQUESTS)).isEqualTo(Duration.ofDays(7).toMillis());
+        assertThat(retentionMs(Topics.MODERATION_REPORTS)).isEqualTo(-1L);
     }
 
     @Test
