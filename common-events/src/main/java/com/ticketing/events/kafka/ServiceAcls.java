@@ -45,12 +45,12 @@ public final class ServiceAcls {
     }
 
     /**
-     * Consumes commands in {@code commandsGroup}; writes message events, the commands' dead letters,
-     * push requests, reports and the block feed.
+     * Consumes commands in {@code commandsGroup} and reads the gateways' presence (without a group);
+     * writes message events, the commands' dead letters, push requests, reports and the block feed.
      */
     public static List<AclBinding> messageService(String principal, String commandsGroup) {
         List<AclBinding> acls = new ArrayList<>();
-        read(acls, principal, Topics.MESSAGE_COMMANDS);
+        read(acls, principal, Topics.MESSAGE_COMMANDS, Topics.PRESENCE_EVENTS);
         acls.add(allow(principal, ResourceType.GROUP, commandsGroup, PatternType.LITERAL, AclOperation.READ));
         write(acls, principal, Topics.MESSAGE_EVENTS, Topics.MESSAGE_COMMANDS.deadLetter(),
                 Topics.NOTIFICATION_REQUESTS, Topics.MODERATION_REPORTS, Topics.USER_BLOCKS);

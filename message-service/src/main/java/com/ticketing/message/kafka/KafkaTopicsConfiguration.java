@@ -14,9 +14,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class KafkaTopicsConfiguration {
 
-    /** The topics of the message service: commands, their dead letters, and the message events. */
+    /**
+     * The topics of the message service: commands, their dead letters, the message events, push requests,
+     * reports and the block feed; and the gateways' presence it reads.
+     */
     public static final List<Topic> TOPICS = List.of(Topics.MESSAGE_COMMANDS, Topics.MESSAGE_COMMANDS.deadLetter(),
-            Topics.MESSAGE_EVENTS);
+            Topics.MESSAGE_EVENTS, Topics.NOTIFICATION_REQUESTS, Topics.MODERATION_REPORTS, Topics.USER_BLOCKS,
+            Topics.PRESENCE_EVENTS);
 
     /** Marker bean: the topics exist once it is created. */
     public record ProvisionedTopics(List<String> created) {

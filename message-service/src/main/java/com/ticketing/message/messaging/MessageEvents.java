@@ -9,6 +9,7 @@ import com.ticketing.events.payload.message.MessageDeleted;
 import com.ticketing.events.payload.message.MessageRead;
 import com.ticketing.events.payload.message.MessageRejected;
 import com.ticketing.events.payload.message.MessageSent;
+import com.ticketing.events.payload.moderation.MessageReported;
 import com.ticketing.message.store.StoredMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -54,6 +55,13 @@ public final class MessageEvents {
     public static CloudEvent<MessageRejected> rejected(String commandId, String key, Instant at,
                                                        MessageRejected rejection) {
         return withId(EventTypes.MESSAGE_REJECTED, derivedId("message.rejected", commandId), key, at, rejection);
+    }
+
+    /** A report for moderation, keyed (and its subject) by the message id; one per message, so its id derives from it. */
+    public static CloudEvent<MessageReported> reported(StoredMessage message, String reason, Instant at) {
+        String messageId = message.id().toString();
+        return withId(EventTypes.MESSAGE_REPORTED, derivedId("message.reported", messageId), messageId, at,
+                new MessageReported(messageId, message.receiverId(), message.senderId(), reason, message.content()));
     }
 
     /** The record key of a message's events. */

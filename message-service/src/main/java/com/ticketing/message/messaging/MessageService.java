@@ -4,12 +4,13 @@ import com.ticketing.auth.web.Ids;
 import com.ticketing.events.payload.message.ConversationKey;
 import com.ticketing.events.payload.message.MessageRejected;
 import com.ticketing.events.topic.Topics;
+import com.ticketing.message.block.BlockStore;
+import com.ticketing.message.notification.PushRequests;
 import com.ticketing.message.outbox.Outbox;
-import com.ticketing.message.outbox.OutboxSignal;
-import com.ticketing.message.store.ConversationSummary;
+import com.ticketing.message.store.ConversationStore;
 import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.store.NewMessage;
-import com.ticketing.message.store.Page;
+import com.ticketing.message.store.ReportStore;
 import com.ticketing.message.store.StoredMessage;
 import io.r2dbc.spi.R2dbcException;
 import java.time.Clock;
@@ -19,41 +20,50 @@ import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Every change to messages: each one stores the change and its event (through the {@link Outbox})
- * in one transaction, so an event exists exactly when its change was committed. Also answers the
- * reads, always limited to conversations the caller belongs to.
+ * Every change to messages: each one stores the change, the conversation summaries it affects and its
+ * events (through the {@link Outbox}) in one transaction, so an event exists exactly when its change was
+ * committed and a summary always equals a recount. Reads are {@link MessageReads}.
  */
 public class MessageService {
 
     private static final Logger log = LoggerFactory.getLogger(MessageService.class);
 
+    static final String BLOCKED_BY_RECEIVER = "You cannot message this user";
+    static final String BLOCKED_BY_SENDER = "You blocked this user; unblock them to send messages";
+
     private final MessageStore store;
+    private final ConversationStore conversations;
+    private final BlockStore blocks;
+    private final ReportStore reports;
+    private final PushRequests pushRequests;
     private final Outbox outbox;
-    private final TransactionalOperator transactions;
-    private final OutboxSignal relay;
+    private final Changes changes;
     private final Clock clock;
 
-    public MessageService(MessageStore store, Outbox outbox, TransactionalOperator transactions, OutboxSignal relay,
-                          Clock clock) {
+    public MessageService(MessageStore store, ConversationStore conversations, BlockStore blocks, ReportStore reports,
+                          PushRequests pushRequests, Outbox outbox, Changes changes, Clock clock) {
         this.store = store;
+        this.conversations = conversations;
+        this.blocks = blocks;
+        this.reports = reports;
+        this.pushRequests = pushRequests;
         this.outbox = outbox;
-        this.transactions = transactions;
-        this.relay = relay;
+        this.changes = changes;
         this.clock = clock;
     }
 
     /** Whether the sender already has a message under this client message id (a retry, not a new send). */
     public Mono<Boolean> isKnown(String senderId, String clientMessageId) {
-        return guarded(store.findByClientMessageId(senderId, clientMessageId).hasElement());
+        return Changes.guarded(store.findByClientMessageId(senderId, clientMessageId).hasElement());
     }
 
     /**
-     * Stores a message and its {@code message.sent} event. A second send with the same sender and
+     * Stores a message and its {@code message.sent} event, counts it in the conversation's summaries and
+     * asks for a push when the receiver is offline. Refused FORBIDDEN while either user blocks the other
+     * (the insert is rolled back). A second send with the same sender and
      * client message id returns the stored message ({@code created == false}) if it asks for the same
      * message, else refuses with CONFLICT; with {@code reemitOnReplay} the replay queues the
      * {@code message.sent} event again (same event id), for a redelivered socket command.
@@ -71,15 +81,26 @@ public class MessageService {
         NewMessage message = new NewMessage(messageId, request.senderId(), request.receiverId(),
                 request.content(), request.transactionId(), request.listingId(), request.clientMessageId(), now());
         Mono<SendOutcome> work = store.insertUnlessDuplicate(message)
-                .flatMap(stored -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored),
-                        MessageEvents.sent(stored)).thenReturn(new SendOutcome(stored, true)))
+                .flatMap(stored -> notBlocked(stored)
+                        .then(conversations.recordSent(stored))
+                        .flatMap(receiver -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored),
+                                        MessageEvents.sent(stored))
+                                .then(pushRequests.afterSent(stored, receiver)))
+                        .thenReturn(new SendOutcome(stored, true)))
                 .switchIfEmpty(Mono.defer(() -> replay(request, reemitOnReplay)));
-        return committed(work).onErrorMap(MessageService::isValueRefusedByStore, refused -> {
+        return changes.committed(work).onErrorMap(MessageService::isValueRefusedByStore, refused -> {
             // The rules should have caught whatever the database refuses; answer the sender rather than
             // fail the request (or stall a command partition) on a value that can never be stored.
             log.warn("PostgreSQL refused a message from {} that passed the rules", request.senderId(), refused);
             return MessageRefusedException.invalid("The message store refused a value of this message");
         });
+    }
+
+    /** A retry of a message stored before a block is still answered with it; a new one is refused. */
+    private Mono<Void> notBlocked(StoredMessage message) {
+        return blocks.between(message.senderId(), message.receiverId())
+                .flatMap(direction -> Mono.error(new MessageRefusedException(Refusal.FORBIDDEN,
+                        direction == BlockStore.Direction.BLOCKED_BY_RECEIVER ? BLOCKED_BY_RECEIVER : BLOCKED_BY_SENDER)));
     }
 
     private Mono<SendOutcome> replay(SendMessage request, boolean reemit) {
@@ -107,7 +128,7 @@ public class MessageService {
     public Mono<Void> reject(String commandId, MessageRejected rejection) {
         String key = rejection.receiverId() != null && Ids.isValid(rejection.receiverId())
                 ? ConversationKey.of(rejection.senderId(), rejection.receiverId()) : rejection.senderId();
-        return committed(outbox.append(Topics.MESSAGE_EVENTS, key,
+        return changes.committed(outbox.append(Topics.MESSAGE_EVENTS, key,
                 MessageEvents.rejected(commandId, key, now(), rejection)));
     }
 
@@ -121,22 +142,25 @@ public class MessageService {
                 return Mono.just(message);
             }
             return store.markRead(message.id(), now())
-                    .flatMap(read -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(read),
-                            MessageEvents.read(read)).thenReturn(read));
+                    .flatMap(read -> conversations.recordRead(readerId, read.senderId(), 1)
+                            .then(outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(read), MessageEvents.read(read)))
+                            .thenReturn(read));
         });
-        return committed(work);
+        return changes.committed(work);
     }
 
     /** Marks every unread message from {@code otherUserId} to the reader read; returns how many. */
     public Mono<Integer> markConversationRead(String readerId, String otherUserId) {
-        String other = otherParty(readerId, otherUserId);
+        String other = MessageRules.otherParty(readerId, otherUserId);
         Instant at = now();
         Mono<Integer> work = store.markConversationRead(readerId, other, at)
                 .map(Long::intValue)
                 .flatMap(count -> count == 0 ? Mono.just(0)
-                        : outbox.append(Topics.MESSAGE_EVENTS, ConversationKey.of(readerId, other),
-                        MessageEvents.conversationRead(readerId, other, at, count)).thenReturn(count));
-        return committed(work);
+                        : conversations.recordRead(readerId, other, count)
+                        .then(outbox.append(Topics.MESSAGE_EVENTS, ConversationKey.of(readerId, other),
+                                MessageEvents.conversationRead(readerId, other, at, count)))
+                        .thenReturn(count));
+        return changes.committed(work);
     }
 
     /** The sender deletes one of his messages (soft deletion); it disappears from every read. */
@@ -146,60 +170,39 @@ public class MessageService {
                 return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, "Only the sender may delete a message"));
             }
             return store.softDelete(message.id(), now())
-                    .flatMap(deleted -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(deleted),
-                            MessageEvents.deleted(deleted)));
+                    .flatMap(deleted -> conversations.recordDeleted(deleted)
+                            .then(outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(deleted),
+                                    MessageEvents.deleted(deleted))));
         });
-        return committed(work);
+        return changes.committed(work);
     }
 
-    public Flux<ConversationSummary> conversations(String userId, Page page) {
-        return guarded(store.conversations(userId, page));
-    }
-
-    public Mono<Long> unreadCount(String userId) {
-        return guarded(store.unreadCount(userId));
-    }
-
-    public Flux<StoredMessage> conversation(String userId, String otherUserId, Page page) {
-        return guarded(store.conversation(userId, otherParty(userId, otherUserId), page));
-    }
-
-    public Flux<StoredMessage> aboutTransaction(String userId, String transactionId, Page page) {
-        return guarded(store.aboutTransaction(userId, MessageRules.requireId("transactionId", transactionId), page));
-    }
-
-    public Flux<StoredMessage> aboutListing(String userId, String listingId, Page page) {
-        return guarded(store.aboutListing(userId, MessageRules.requireId("listingId", listingId), page));
+    /**
+     * The receiver reports a message for moderation: {@code message.reported} on
+     * {@code moderation.reports} with the content as it is now. Reporting it again changes nothing.
+     */
+    public Mono<Void> report(String reporterId, String messageId, String reason) {
+        String why = MessageRules.reportReason(reason);
+        Mono<Void> work = visibleLocked(reporterId, messageId).flatMap(message -> {
+            if (!message.receiverId().equals(reporterId)) {
+                return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, "Only the receiver may report a message"));
+            }
+            Instant at = now();
+            return reports.insertUnlessReported(message.id(), reporterId, why, message.content(), at)
+                    .flatMap(created -> created
+                            ? outbox.append(Topics.MODERATION_REPORTS, message.id().toString(),
+                            MessageEvents.reported(message, why, at))
+                            : Mono.empty());
+        });
+        return changes.committed(work);
     }
 
     /** The message locked for change, if it exists, is not deleted and the user is one of its two parties. */
     private Mono<StoredMessage> visibleLocked(String userId, String messageId) {
-        UUID id = messageId(messageId);
+        UUID id = MessageRules.messageId("messageId", messageId);
         return (id == null ? Mono.<StoredMessage>empty() : store.lockById(id))
                 .filter(message -> !message.isDeleted() && message.involves(userId))
                 .switchIfEmpty(Mono.error(() -> new MessageRefusedException(Refusal.NOT_FOUND, "Message not found")));
-    }
-
-    /** A syntactically valid id that is not a UUID names no message (null). */
-    private static UUID messageId(String messageId) {
-        MessageRules.requireId("messageId", messageId);
-        try {
-            return UUID.fromString(messageId);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String otherParty(String userId, String otherUserId) {
-        String other = MessageRules.requireId("userId", otherUserId);
-        if (other.equals(userId)) {
-            throw MessageRefusedException.invalid("userId must be another user");
-        }
-        return other;
-    }
-
-    private <T> Mono<T> committed(Mono<T> work) {
-        return guarded(transactions.transactional(work)).doOnSuccess(result -> relay.wake());
     }
 
     /**
@@ -213,15 +216,6 @@ public class MessageService {
             }
         }
         return false;
-    }
-
-    /** The store's own failures told apart from refusals: out of reach is {@link StoreUnavailableException}. */
-    private static <T> Mono<T> guarded(Mono<T> work) {
-        return work.onErrorMap(StoreUnavailableException::isUnavailability, StoreUnavailableException::new);
-    }
-
-    private static <T> Flux<T> guarded(Flux<T> work) {
-        return work.onErrorMap(StoreUnavailableException::isUnavailability, StoreUnavailableException::new);
     }
 
     private Instant now() {

@@ -1,14 +1,19 @@
 package com.ticketing.message.messaging;
 
+import com.ticketing.message.block.BlockStore;
+import com.ticketing.message.notification.PushRequests;
 import com.ticketing.message.outbox.Outbox;
 import com.ticketing.message.outbox.OutboxSignal;
+import com.ticketing.message.store.ConversationStore;
+import com.ticketing.message.store.MessageSearch;
 import com.ticketing.message.store.MessageStore;
+import com.ticketing.message.store.ReportStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** Wires the message rules and the service. */
+/** Wires the message rules, the changes and the reads. */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
 
@@ -18,8 +23,19 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    MessageService messageService(MessageStore store, Outbox outbox, TransactionalOperator transactions,
-                                  OutboxSignal relay) {
-        return new MessageService(store, outbox, transactions, relay, Clock.systemUTC());
+    Changes changes(TransactionalOperator transactions, OutboxSignal relay) {
+        return new Changes(transactions, relay);
+    }
+
+    @Bean
+    MessageService messageService(MessageStore store, ConversationStore conversations, BlockStore blocks,
+                                  ReportStore reports, PushRequests pushRequests, Outbox outbox, Changes changes) {
+        return new MessageService(store, conversations, blocks, reports, pushRequests, outbox, changes,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    MessageReads messageReads(MessageStore store, ConversationStore conversations, MessageSearch search) {
+        return new MessageReads(store, conversations, search);
     }
 }

@@ -4,6 +4,7 @@ import com.ticketing.message.web.RateLimitProperties;
 import com.ticketing.auth.ratelimit.RateLimit;
 import com.ticketing.auth.ratelimit.RateLimitDecision;
 import com.ticketing.auth.ratelimit.SlidingWindowRateLimiter;
+import com.ticketing.auth.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,14 @@ public class WriteRateLimits {
         return sends.tryAcquire(userId);
     }
 
-    /** Counts another write (read marks, deletes) for the user, if the window has room. */
+    /** Throws the API's RATE_LIMITED refusal (429 with Retry-After) when the decision is a refusal. */
+    public static void enforce(RateLimitDecision decision) {
+        if (!decision.allowed()) {
+            throw ApiException.rateLimited(decision.retryAfter());
+        }
+    }
+
+    /** Counts another write (read marks, deletes, blocks, reports) for the user, if the window has room. */
     public RateLimitDecision tryOtherWrite(String userId) {
         return otherWrites.tryAcquire(userId);
     }

@@ -1,7 +1,6 @@
 package com.ticketing.message.store;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -16,37 +15,28 @@ import reactor.core.publisher.Mono;
 @Repository
 public class MessageStore {
 
-    static final String CONVERSATIONS_SQL = """
-            WITH mine AS (
-                SELECT m.*, m.receiver_id AS other_id FROM messages m
-                 WHERE m.sender_id = :user AND m.deleted_at IS NULL
-                UNION ALL
-                SELECT m.*, m.sender_id AS other_id FROM messages m
-                 WHERE m.receiver_id = :user AND m.deleted_at IS NULL
-            ), latest AS (
-                SELECT DISTINCT ON (other_id) * FROM mine ORDER BY other_id, created_at DESC, id DESC
-            ), unread AS (
-                SELECT u.sender_id AS other_id, count(*) AS unread_count FROM messages u
-                 WHERE u.receiver_id = :user AND u.is_read = false AND u.deleted_at IS NULL
-                 GROUP BY u.sender_id
-            )
-            SELECT latest.*, COALESCE(unread.unread_count, 0) AS unread_count
-              FROM latest LEFT JOIN unread USING (other_id)
-             ORDER BY latest.created_at DESC, latest.id DESC
-             LIMIT :limit OFFSET :offset
-            """;
-
-    static final String UNREAD_COUNT_SQL = """
-            SELECT count(*) AS unread FROM messages
-             WHERE receiver_id = :user AND is_read = false AND deleted_at IS NULL
-            """;
-
     static final String CONVERSATION_SQL = """
             SELECT * FROM messages
              WHERE LEAST(sender_id, receiver_id) = :low AND GREATEST(sender_id, receiver_id) = :high
                AND deleted_at IS NULL
              ORDER BY created_at DESC, id DESC
              LIMIT :limit OFFSET :offset
+            """;
+
+    /**
+     * The page before a message, by (created_at, id): stable while new messages arrive. The anchor may
+     * have been deleted since; its position still holds.
+     */
+    static final String CONVERSATION_BEFORE_SQL = """
+            SELECT m.* FROM messages m, messages anchor
+             WHERE anchor.id = :before
+               AND LEAST(anchor.sender_id, anchor.receiver_id) = :low
+               AND GREATEST(anchor.sender_id, anchor.receiver_id) = :high
+               AND LEAST(m.sender_id, m.receiver_id) = :low AND GREATEST(m.sender_id, m.receiver_id) = :high
+               AND (m.created_at, m.id) < (anchor.created_at, anchor.id)
+               AND m.deleted_at IS NULL
+             ORDER BY m.created_at DESC, m.id DESC
+             LIMIT :limit
             """;
 
     private static final String INSERT_SQL = """
@@ -91,6 +81,14 @@ public class MessageStore {
         return db.sql("SELECT * FROM messages WHERE sender_id = :sender AND client_message_id = :clientMessageId")
                 .bind("sender", senderId)
                 .bind("clientMessageId", clientMessageId)
+                .map((row, meta) -> StoredMessage.from(row))
+                .one();
+    }
+
+    /** The message, deleted or not. */
+    public Mono<StoredMessage> findById(UUID id) {
+        return db.sql("SELECT * FROM messages WHERE id = :id")
+                .bind("id", id)
                 .map((row, meta) -> StoredMessage.from(row))
                 .one();
     }
@@ -141,25 +139,6 @@ public class MessageStore {
                 .one();
     }
 
-    /** The user's conversations, newest last message first, with his unread count in each. */
-    public Flux<ConversationSummary> conversations(String userId, Page page) {
-        return db.sql(CONVERSATIONS_SQL)
-                .bind("user", userId)
-                .bind("limit", page.limit())
-                .bind("offset", page.offset())
-                .map((row, meta) -> new ConversationSummary(row.get("other_id", String.class), StoredMessage.from(row),
-                        Optional.ofNullable(row.get("unread_count", Long.class)).orElse(0L)))
-                .all();
-    }
-
-    /** How many messages the user has received and not read yet. */
-    public Mono<Long> unreadCount(String userId) {
-        return db.sql(UNREAD_COUNT_SQL)
-                .bind("user", userId)
-                .map((row, meta) -> row.get("unread", Long.class))
-                .one();
-    }
-
     /** The messages between two users, newest first. */
     public Flux<StoredMessage> conversation(String userA, String userB, Page page) {
         boolean aFirst = userA.compareTo(userB) <= 0;
@@ -170,6 +149,29 @@ public class MessageStore {
                 .bind("offset", page.offset())
                 .map((row, meta) -> StoredMessage.from(row))
                 .all();
+    }
+
+    /** The messages between two users older than {@code before} (of the same conversation), newest first. */
+    public Flux<StoredMessage> conversationBefore(String userA, String userB, UUID before, int limit) {
+        boolean aFirst = userA.compareTo(userB) <= 0;
+        return db.sql(CONVERSATION_BEFORE_SQL)
+                .bind("low", aFirst ? userA : userB)
+                .bind("high", aFirst ? userB : userA)
+                .bind("before", before)
+                .bind("limit", limit)
+                .map((row, meta) -> StoredMessage.from(row))
+                .all();
+    }
+
+    /** Whether the message exists (deleted or not) between these two users. */
+    public Mono<Boolean> isInConversation(UUID id, String userA, String userB) {
+        return db.sql("""
+                        SELECT 1 FROM messages WHERE id = :id
+                           AND ((sender_id = :a AND receiver_id = :b) OR (sender_id = :b AND receiver_id = :a))
+                        """)
+                .bind("id", id).bind("a", userA).bind("b", userB)
+                .map((row, meta) -> true)
+                .one().defaultIfEmpty(false);
     }
 
     /** The user's messages (sent or received) about a transaction, newest first. */

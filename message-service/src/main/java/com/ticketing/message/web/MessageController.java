@@ -1,12 +1,12 @@
 package com.ticketing.message.web;
 
-import com.ticketing.auth.ratelimit.RateLimitDecision;
 import com.ticketing.message.messaging.WriteRateLimits;
 import com.ticketing.auth.AuthenticatedUser;
 import com.ticketing.auth.web.ApiErrorBody;
 import com.ticketing.auth.web.ApiException;
 import com.ticketing.events.payload.message.MessageView;
 import com.ticketing.message.messaging.MessageProperties;
+import com.ticketing.message.messaging.MessageReads;
 import com.ticketing.message.messaging.MessageRules;
 import com.ticketing.message.messaging.MessageService;
 import com.ticketing.message.messaging.SendMessage;
@@ -48,14 +48,18 @@ import reactor.core.publisher.Mono;
 @ApiResponse(responseCode = "401", description = "Missing, expired or invalid token (UNAUTHORIZED)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
 public class MessageController {
 
+    static final int SEARCH_PAGE_SIZE = 20;
+
     private final MessageService messages;
+    private final MessageReads reads;
     private final MessageRules rules;
     private final WriteRateLimits rateLimits;
     private final MessageProperties properties;
 
-    public MessageController(MessageService messages, MessageRules rules, WriteRateLimits rateLimits,
-                             MessageProperties properties) {
+    public MessageController(MessageService messages, MessageReads reads, MessageRules rules,
+                             WriteRateLimits rateLimits, MessageProperties properties) {
         this.messages = messages;
+        this.reads = reads;
         this.rules = rules;
         this.rateLimits = rateLimits;
         this.properties = properties;
@@ -72,7 +76,7 @@ public class MessageController {
     public Mono<ResponseEntity<MessageView>> send(@Parameter(hidden = true) AuthenticatedUser user,
                                                   @RequestBody SendMessageBody body) {
         return Mono.defer(() -> {
-            limited(rateLimits.trySend(user.userId()));
+            WriteRateLimits.enforce(rateLimits.trySend(user.userId()));
             SendMessage request = rules.send(user.userId(), body.receiverId(), body.content(), body.transactionId(),
                     body.listingId(), body.clientMessageId());
             return messages.send(request, false);
@@ -85,23 +89,66 @@ public class MessageController {
     public Mono<List<ConversationView>> conversations(@Parameter(hidden = true) AuthenticatedUser user,
                                                       @Parameter(description = "at most 100") @RequestParam(required = false) Integer limit,
                                                       @RequestParam(required = false) Long offset) {
-        return Flux.defer(() -> messages.conversations(user.userId(), page(limit, offset)))
+        return Flux.defer(() -> reads.conversations(user.userId(), page(limit, offset)))
                 .map(ConversationView::of).collectList();
     }
 
     @GetMapping("/conversation/{userId}")
-    @Operation(summary = "Messages between the caller and userId, newest first")
+    @Operation(summary = "Messages between the caller and userId, newest first",
+            description = "With before={messageId}: the page of messages older than that one (keyset paging, "
+                    + "stable while new messages arrive; the id of the last message of the previous page). "
+                    + "offset is still accepted, but not together with before.")
+    @ApiResponse(responseCode = "404", description = "before names no message of this conversation (NOT_FOUND)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
     public Mono<List<MessageView>> conversation(@Parameter(hidden = true) AuthenticatedUser user,
                                                 @PathVariable String userId,
                                                 @Parameter(description = "default 50, at most 100") @RequestParam(required = false) Integer limit,
-                                                @RequestParam(required = false) Long offset) {
-        return views(Flux.defer(() -> messages.conversation(user.userId(), userId, page(limit, offset))));
+                                                @RequestParam(required = false) Long offset,
+                                                @Parameter(description = "a message id: the page older than it") @RequestParam(required = false) String before) {
+        return views(Flux.defer(() -> {
+            if (before == null) {
+                return reads.conversation(user.userId(), userId, page(limit, offset));
+            }
+            if (offset != null) {
+                throw ApiException.validation("before and offset cannot be combined");
+            }
+            return reads.conversationBefore(user.userId(), userId, before, page(limit, 0L).limit());
+        }));
+    }
+
+    @GetMapping("/search")
+    @Operation(summary = "The caller's messages (sent or received) matching all the words, newest first",
+            description = "Each hit carries a plain-text snippet of the content around the match. Page on with "
+                    + "before={id of the last hit}.")
+    @ApiResponse(responseCode = "404", description = "before names none of the caller's messages (NOT_FOUND)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
+    public Mono<List<SearchHitView>> search(@Parameter(hidden = true) AuthenticatedUser user,
+                                            @Parameter(description = "the words, 1 to 200 characters") @RequestParam(required = false) String q,
+                                            @Parameter(description = "default 20, at most 100") @RequestParam(required = false) Integer limit,
+                                            @Parameter(description = "a message id: hits older than it") @RequestParam(required = false) String before) {
+        return Flux.defer(() -> reads.search(user.userId(), q, before,
+                        Math.min(limit == null ? SEARCH_PAGE_SIZE : positive(limit), properties.maxPageSize())))
+                .map(SearchHitView::of).collectList();
+    }
+
+    @PostMapping("/{messageId}/report")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Report a message for moderation; only its receiver may",
+            description = "202: a message.reported event with the content as it is now goes to moderation.reports. "
+                    + "Reporting a message again changes nothing.")
+    @ApiResponse(responseCode = "202", description = "Reported")
+    @ApiResponse(responseCode = "403", description = "The caller is the sender (FORBIDDEN)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such message in the caller's conversations (NOT_FOUND)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
+    public Mono<Void> report(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String messageId,
+                             @RequestBody(required = false) ReportBody body) {
+        return Mono.defer(() -> {
+            WriteRateLimits.enforce(rateLimits.tryOtherWrite(user.userId()));
+            return messages.report(user.userId(), messageId, body == null ? null : body.reason());
+        });
     }
 
     @GetMapping("/unread-count")
     @Operation(summary = "How many received messages the caller has not read")
     public Mono<CountView> unreadCount(@Parameter(hidden = true) AuthenticatedUser user) {
-        return messages.unreadCount(user.userId()).map(CountView::new);
+        return reads.unreadCount(user.userId()).map(CountView::new);
     }
 
     @PutMapping("/{messageId}/read")
@@ -110,7 +157,7 @@ public class MessageController {
     @ApiResponse(responseCode = "404", description = "No such message in the caller's conversations (NOT_FOUND)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
     public Mono<MessageView> markRead(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String messageId) {
         return Mono.defer(() -> {
-            limited(rateLimits.tryOtherWrite(user.userId()));
+            WriteRateLimits.enforce(rateLimits.tryOtherWrite(user.userId()));
             return messages.markRead(user.userId(), messageId);
         }).map(StoredMessage::view);
     }
@@ -120,7 +167,7 @@ public class MessageController {
     public Mono<CountView> markConversationRead(@Parameter(hidden = true) AuthenticatedUser user,
                                                 @PathVariable String userId) {
         return Mono.defer(() -> {
-            limited(rateLimits.tryOtherWrite(user.userId()));
+            WriteRateLimits.enforce(rateLimits.tryOtherWrite(user.userId()));
             return messages.markConversationRead(user.userId(), userId);
         }).map(CountView::new);
     }
@@ -131,7 +178,7 @@ public class MessageController {
                                                     @PathVariable String transactionId,
                                                     @RequestParam(required = false) Integer limit,
                                                     @RequestParam(required = false) Long offset) {
-        return views(Flux.defer(() -> messages.aboutTransaction(user.userId(), transactionId, page(limit, offset))));
+        return views(Flux.defer(() -> reads.aboutTransaction(user.userId(), transactionId, page(limit, offset))));
     }
 
     @GetMapping("/listing/{listingId}")
@@ -140,7 +187,7 @@ public class MessageController {
                                                 @PathVariable String listingId,
                                                 @RequestParam(required = false) Integer limit,
                                                 @RequestParam(required = false) Long offset) {
-        return views(Flux.defer(() -> messages.aboutListing(user.userId(), listingId, page(limit, offset))));
+        return views(Flux.defer(() -> reads.aboutListing(user.userId(), listingId, page(limit, offset))));
     }
 
     @DeleteMapping("/{messageId}")
@@ -151,9 +198,16 @@ public class MessageController {
     @ApiResponse(responseCode = "404", description = "No such message in the caller's conversations (NOT_FOUND)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
     public Mono<Void> delete(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String messageId) {
         return Mono.defer(() -> {
-            limited(rateLimits.tryOtherWrite(user.userId()));
+            WriteRateLimits.enforce(rateLimits.tryOtherWrite(user.userId()));
             return messages.delete(user.userId(), messageId);
         });
+    }
+
+    private static int positive(int limit) {
+        if (limit < 1) {
+            throw ApiException.validation("limit must be at least 1");
+        }
+        return limit;
     }
 
     private static Mono<List<MessageView>> views(Flux<StoredMessage> messages) {
@@ -171,11 +225,5 @@ public class MessageController {
             throw ApiException.validation("offset must not be negative");
         }
         return new Page(Math.min(size, properties.maxPageSize()), skip);
-    }
-
-    private static void limited(RateLimitDecision decision) {
-        if (!decision.allowed()) {
-            throw ApiException.rateLimited(decision.retryAfter());
-        }
     }
 }

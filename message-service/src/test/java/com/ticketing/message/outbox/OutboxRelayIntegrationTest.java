@@ -16,6 +16,7 @@ import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.store.NewMessage;
 import com.ticketing.message.store.StoredMessage;
 import com.ticketing.message.support.EventTopicReader;
+import com.ticketing.message.support.TestMessageServices;
 import com.ticketing.message.support.TestPostgres;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -60,8 +61,7 @@ class OutboxRelayIntegrationTest {
                 .option(ConnectionFactoryOptions.PASSWORD, "").build());
         db = DatabaseClient.create(connections);
         transactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
-        messages = new MessageService(new MessageStore(db), new Outbox(db), transactions, OutboxSignal.NONE,
-                Clock.systemUTC());
+        messages = TestMessageServices.messageService(db, transactions, userId -> true);
         String brokers = System.getProperty("spring.embedded.kafka.brokers");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", brokers))) {
             new TopicProvisioner(admin, (short) 1).provision(KafkaTopicsConfiguration.TOPICS);
