@@ -73,6 +73,17 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void everyTopicOfTheListsExistsWithItsPartitionsOnceTheGatewayStarted() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+                System.getProperty("spring.embedded.kafka.brokers")))) {
+            var described = admin.describeTopics(Topics.ALL.stream().map(com.ticketing.events.topic.Topic::name)
+                    .toList()).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Topics.ALL.forEach(topic -> assertThat(described.get(topic.name()).partitions()).as(topic.name())
+                    .hasSize(topic.partitions()));
+        }
+    }
+
+    @Test
     void thePublicPortAnswersHealthWithTheStatusOnlyAndTheManagementPortHasTheRest() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().json("{\"status\":\"UP\"}", org.springframework.test.json.JsonCompareMode.STRICT);
@@ -150,6 +161,17 @@ class GatewayIntegrationTest {
                 .headers(h -> h.setBearerAuth(issuer.issue("dave", false, Duration.ofMinutes(5))))
                 .exchange().expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.error.code").isEqualTo("UNAVAILABLE");
+    }
+
+    @Test
+    void blockPathsAreForwardedToMessageService() {
+        // message-service is down here: a forwarded path is answered 503, an unknown one would be 404
+        client.put().uri("/api/users/bob/block")
+                .headers(h -> h.setBearerAuth(issuer.issue("dave", false, Duration.ofMinutes(5))))
+                .exchange().expectStatus().isEqualTo(503);
+        client.get().uri("/api/users/blocked")
+                .headers(h -> h.setBearerAuth(issuer.issue("dave", false, Duration.ofMinutes(5))))
+                .exchange().expectStatus().isEqualTo(503);
     }
 
     @Test

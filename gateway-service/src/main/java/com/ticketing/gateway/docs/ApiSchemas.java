@@ -18,6 +18,9 @@ final class ApiSchemas {
     static final String MESSAGES_LIST = "MessageList";
     static final String SEND_MESSAGE = "SendMessageRequest";
     static final String CONVERSATIONS = "ConversationList";
+    static final String SEARCH_RESULTS = "MessageSearchResults";
+    static final String REPORT_MESSAGE = "ReportMessageRequest";
+    static final String BLOCKED_USERS = "BlockedUserList";
     static final String COUNT = "Count";
     static final String MONEY = "Money";
     static final String LISTING = "Listing";
@@ -57,6 +60,15 @@ final class ApiSchemas {
                 .addProperty("userId", new StringSchema())
                 .addProperty("lastMessage", ref(MESSAGE))
                 .addProperty("unreadCount", new IntegerSchema())));
+        components.addSchemas(SEARCH_RESULTS, new ArraySchema().items(new ObjectSchema()
+                .addProperty("message", ref(MESSAGE))
+                .addProperty("snippet", new StringSchema().description("The matching part of the content"))));
+        components.addSchemas(REPORT_MESSAGE, new ObjectSchema()
+                .addProperty("reason", new StringSchema().minLength(1).maxLength(1000).example("Asked to pay outside the site"))
+                .required(List.of("reason")));
+        components.addSchemas(BLOCKED_USERS, new ArraySchema().items(new ObjectSchema()
+                .addProperty("userId", new StringSchema())
+                .addProperty("blockedAt", new DateTimeSchema())));
         components.addSchemas(COUNT, new ObjectSchema().addProperty("count", new IntegerSchema()));
         components.addSchemas(LISTING, new ObjectSchema()
                 .addProperty("listingId", new StringSchema())

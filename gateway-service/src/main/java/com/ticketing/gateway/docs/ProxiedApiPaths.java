@@ -24,6 +24,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 final class ProxiedApiPaths implements OpenApiCustomizer {
 
     static final String MESSAGES = "Messages";
+    static final String USERS = "Users";
     static final String LISTINGS = "Listings";
     static final String TRANSACTIONS = "Transactions";
 
@@ -43,7 +44,14 @@ final class ProxiedApiPaths implements OpenApiCustomizer {
                 "Messages between the caller and userId, newest first", "getConversation")
                 .addParametersItem(pathParam("userId")).addParametersItem(queryInt("limit", 50, "At most 100"))
                 .addParametersItem(queryInt("offset", 0, "Messages to skip"))
+                .addParametersItem(queryString("before", "Only messages older than this one (keyset paging)"))
                 .responses(answers("200", "The messages", ApiSchemas.MESSAGES_LIST, "400"))));
+        paths.addPathItem("/api/messages/search", new PathItem().get(op(MESSAGES,
+                "The caller's messages (sent or received) matching all the words, newest first", "searchMessages")
+                .addParametersItem(queryString("q", "The words to match").required(true))
+                .addParametersItem(queryInt("limit", 20, "How many results"))
+                .addParametersItem(queryString("before", "Only messages older than this one (keyset paging)"))
+                .responses(answers("200", "The matching messages with a snippet", ApiSchemas.SEARCH_RESULTS, "400"))));
         paths.addPathItem("/api/messages/conversation/{userId}/read", new PathItem().put(op(MESSAGES,
                 "Mark every message from userId to the caller read", "markConversationRead")
                 .addParametersItem(pathParam("userId"))
@@ -55,6 +63,11 @@ final class ProxiedApiPaths implements OpenApiCustomizer {
                 "Mark a message read (its receiver only); the sender gets message:read", "markMessageRead")
                 .addParametersItem(pathParam("messageId"))
                 .responses(answers("200", "The message", ApiSchemas.MESSAGE, "403", "404"))));
+        paths.addPathItem("/api/messages/{messageId}/report", new PathItem().post(op(MESSAGES,
+                "Report a message for moderation (its receiver only)", "reportMessage")
+                .addParametersItem(pathParam("messageId"))
+                .requestBody(new RequestBody().required(true).content(json(ApiSchemas.ref(ApiSchemas.REPORT_MESSAGE))))
+                .responses(answers("202", "Reported", null, "400", "403", "404"))));
         paths.addPathItem("/api/messages/{messageId}", new PathItem().delete(op(MESSAGES,
                 "Delete a message (its sender only)", "deleteMessage")
                 .addParametersItem(pathParam("messageId"))
@@ -67,6 +80,16 @@ final class ProxiedApiPaths implements OpenApiCustomizer {
                 "The caller's messages about a listing", "messagesOfListing")
                 .addParametersItem(pathParam("listingId"))
                 .responses(answers("200", "The messages", ApiSchemas.MESSAGES_LIST, "400"))));
+        paths.addPathItem("/api/users/{userId}/block", new PathItem()
+                .put(op(USERS, "Block userId: neither may message or type to the other", "blockUser")
+                        .addParametersItem(pathParam("userId"))
+                        .responses(answers("204", "Blocked", null, "400")))
+                .delete(op(USERS, "Lift the caller's block of userId", "unblockUser")
+                        .addParametersItem(pathParam("userId"))
+                        .responses(answers("204", "Unblocked", null, "400"))));
+        paths.addPathItem("/api/users/blocked", new PathItem().get(op(USERS,
+                "The users the caller blocked", "listBlockedUsers")
+                .responses(answers("200", "One entry per blocked user", ApiSchemas.BLOCKED_USERS))));
         paths.addPathItem("/api/listings/{listingId}", new PathItem().get(op(LISTINGS,
                 "A listing's current state (any signed-in user)", "getListing")
                 .addParametersItem(pathParam("listingId"))
@@ -90,6 +113,11 @@ final class ProxiedApiPaths implements OpenApiCustomizer {
     private static Parameter queryInt(String name, int defaultValue, String description) {
         return new Parameter().in("query").name(name).required(false).description(description)
                 .schema(new IntegerSchema()._default(defaultValue).minimum(java.math.BigDecimal.ZERO));
+    }
+
+    private static Parameter queryString(String name, String description) {
+        return new Parameter().in("query").name(name).required(false).description(description)
+                .schema(new StringSchema());
     }
 
     private static Content json(Schema<?> schema) {

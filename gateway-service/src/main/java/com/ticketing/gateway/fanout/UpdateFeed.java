@@ -7,6 +7,7 @@ import com.ticketing.events.topic.Topic;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.gateway.config.GatewayProperties;
+import com.ticketing.gateway.kafka.ConsumerSettings;
 import com.ticketing.gateway.recovery.FeedLayout;
 import com.ticketing.gateway.recovery.FeedState;
 import com.ticketing.socketio.engine.server.EngineIoServer;
@@ -91,14 +92,10 @@ public class UpdateFeed implements SmartLifecycle {
 
     @Override
     public void start() {
-        consumer = new KafkaConsumer<>(security.with(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "gateway-feed-" + properties.instanceId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                // listing-events-service writes exactly-once: a transaction it aborted must reach nobody
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> config = ConsumerSettings.withoutGroup(properties.bootstrapServers(), security,
+                "gateway-feed-" + properties.instanceId());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         new KafkaClientMetrics(consumer).bindTo(meters);
         assignAll(true);
         running = true;

@@ -15,6 +15,7 @@ import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.message.PendingSends;
 import com.ticketing.gateway.socket.Replies;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 
@@ -27,16 +28,20 @@ public final class UpdateRouter {
     private final RoomBroadcaster rooms;
     private final PendingSends pendingSends;
     private final Predicate<String> localRoom;
+    private final BiPredicate<String, String> blockedEitherWay;
 
     /**
-     * @param pendingSends also told of every stored or refused send, so a waiting {@code message:send}
-     *                     acknowledgement can answer
-     * @param localRoom    whether any socket of this instance is in a room
+     * @param pendingSends     also told of every stored or refused send, so a waiting {@code message:send}
+     *                         acknowledgement can answer
+     * @param localRoom        whether any socket of this instance is in a room
+     * @param blockedEitherWay whether one of two users blocked the other: their typing reaches neither
      */
-    public UpdateRouter(RoomBroadcaster rooms, PendingSends pendingSends, Predicate<String> localRoom) {
+    public UpdateRouter(RoomBroadcaster rooms, PendingSends pendingSends, Predicate<String> localRoom,
+                        BiPredicate<String, String> blockedEitherWay) {
         this.rooms = rooms;
         this.pendingSends = pendingSends;
         this.localRoom = localRoom;
+        this.blockedEitherWay = blockedEitherWay;
     }
 
     /**
@@ -87,7 +92,7 @@ public final class UpdateRouter {
         }
     }
 
-    /** Routes one event to its rooms; returns false for a type no client sees. */
+    /** Routes one event to its rooms; returns false for a type no client sees, or a signal nobody may see. */
     public boolean route(CloudEvent<?> event) {
         if (event.is(LISTING_UPDATED)) {
             ListingUpdated update = event.dataAs(LISTING_UPDATED);
@@ -122,6 +127,9 @@ public final class UpdateRouter {
                             Replies.Code.fromService(rejected.code()).name(), rejected.message()));
         } else if (event.is(TYPING_STARTED) || event.is(TYPING_STOPPED)) {
             TypingSignal typing = event.dataAs(event.is(TYPING_STARTED) ? TYPING_STARTED : TYPING_STOPPED);
+            if (blockedEitherWay.test(typing.userId(), typing.receiverId())) {
+                return false; // already on its way when the block arrived
+            }
             rooms.emit(List.of(Rooms.user(typing.receiverId())),
                     event.is(TYPING_STARTED) ? ClientEvents.TYPING_START : ClientEvents.TYPING_STOP,
                     new ClientEvents.Typing(typing.userId()));

@@ -10,6 +10,8 @@ import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.payload.message.ConversationKey;
 import com.ticketing.events.payload.message.SendMessageCommand;
 import com.ticketing.events.topic.Topics;
+import com.ticketing.gateway.block.BlockDirectory;
+import com.ticketing.gateway.block.Blocking;
 import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
 import com.ticketing.gateway.ratelimit.MessageRateLimit;
@@ -29,7 +31,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code message:send}: validates, applies the per-user limit (shared with REST), publishes a command
+ * {@code message:send}: validates, refuses at once a send this instance already knows is blocked (message-service
+ * stays the judge of a block made a moment ago), applies the per-user limit (shared with REST), publishes a command
  * to {@code messaging.message-commands} (acks=all) and acknowledges with the message id. The command's
  * id is the message id; with a {@code clientMessageId} it is derived from it, so a retry is the same
  * command. The ack waits briefly for message-service's verdict: {@code status: "stored"} with the
@@ -46,10 +49,12 @@ public class MessageSendFeature implements SocketFeature {
     private final SlidingWindowRateLimiter limiter;
     private final PendingSends pending;
     private final int maxContentLength;
+    private final BlockDirectory blocks;
 
     public MessageSendFeature(EventPublisher publisher, MessageRateLimit limit, PendingSends pending,
-                              LimitsProperties limits) {
+                              LimitsProperties limits, BlockDirectory blocks) {
         this.publisher = publisher;
+        this.blocks = blocks;
         this.limiter = limit.limiter();
         this.pending = pending;
         this.maxContentLength = limits.maxContentLength();
@@ -67,6 +72,11 @@ public class MessageSendFeature implements SocketFeature {
             draft = MessageDraft.parse(body, user.userId(), maxContentLength);
         } catch (MessageDraft.Invalid invalid) {
             Replies.refuse(socket, ack, EVENT, VALIDATION, invalid.getMessage());
+            return;
+        }
+        String blocked = blockedMessage(user.userId(), draft.receiverId());
+        if (blocked != null) {
+            Replies.refuse(socket, ack, EVENT, FORBIDDEN, blocked);
             return;
         }
         RateLimitDecision decision = limiter.tryAcquire(user.userId());
@@ -110,6 +120,15 @@ public class MessageSendFeature implements SocketFeature {
             fields.put("status", "queued");
         }
         Replies.ok(ack, fields);
+    }
+
+    /** Why the send is refused for a block between the two, or null when there is none. */
+    private String blockedMessage(String senderId, String receiverId) {
+        return switch (blocks.between(senderId, receiverId)) {
+            case BY_RECEIVER -> Blocking.CANNOT_MESSAGE;
+            case BY_SENDER -> "You blocked this user; unblock them to send messages";
+            case NONE -> null;
+        };
     }
 
     /** Random, or derived from the sender's {@code clientMessageId} so that a retry names the same message. */

@@ -1,6 +1,7 @@
 package com.ticketing.gateway.recovery;
 
 import com.ticketing.events.kafka.KafkaSecurity;
+import com.ticketing.gateway.kafka.ConsumerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,8 @@ final class KafkaOlderRecords implements KafkaRecoveryHook.OlderRecords, AutoClo
     private KafkaConsumer<String, byte[]> consumer;
 
     KafkaOlderRecords(String bootstrapServers, KafkaSecurity security, String instance) {
-        config = security.with(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "gateway-recovery-reader-" + instance));
+        config = ConsumerSettings.withoutGroup(bootstrapServers, security, "gateway-recovery-reader-" + instance);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     }
 
     @Override

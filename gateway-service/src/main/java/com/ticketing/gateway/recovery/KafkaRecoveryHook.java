@@ -395,7 +395,8 @@ public final class KafkaRecoveryHook implements RecoveryHook {
         }
         List<Emit> emits = new ArrayList<>(2);
         new UpdateRouter((targetRooms, name, payload) -> emits.add(new Emit(emits.size() + 1, name,
-                List.copyOf(targetRooms), JSON.valueToTree(payload))), null, room -> true).route(event);
+                List.copyOf(targetRooms), JSON.valueToTree(payload))), null, room -> true,
+                (typist, receiver) -> false).route(event); // typing signals are never replayed
         return emits;
     }
 

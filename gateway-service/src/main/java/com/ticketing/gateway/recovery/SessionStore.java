@@ -3,6 +3,7 @@ package com.ticketing.gateway.recovery;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.serde.EventJson;
 import com.ticketing.events.topic.Topics;
+import com.ticketing.gateway.kafka.ConsumerSettings;
 import com.ticketing.gateway.kafka.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -102,10 +102,8 @@ public final class SessionStore implements AutoCloseable {
         this.clock = clock;
         producer = new KafkaProducer<>(EventPublisher.producerConfig(bootstrapServers, security,
                 "gateway-sessions-" + instance), new StringSerializer(), new ByteArraySerializer());
-        Map<String, Object> consumer = security.with(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "gateway-session-directory-" + instance));
+        Map<String, Object> consumer = ConsumerSettings.withoutGroup(bootstrapServers, security,
+                "gateway-session-directory-" + instance);
         reader = new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer());
         ends = new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = reader.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()

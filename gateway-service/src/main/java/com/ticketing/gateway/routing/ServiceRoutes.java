@@ -18,10 +18,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The one public origin: {@code /api/messages/**} goes to message-service, {@code /api/listings/**}
- * and {@code /api/transactions/**} to listing-events-service. Bearer authentication has already run
- * (the common filter covers {@code /api/**}); message writes count against the same per-user limit
- * as socket sends.
+ * The one public origin: {@code /api/messages/**} and {@code /api/users/**} (blocks) go to message-service,
+ * {@code /api/listings/**} and {@code /api/transactions/**} to listing-events-service. Bearer
+ * authentication has already run (the common filter covers {@code /api/**}); message writes count
+ * against the same per-user limit as socket sends.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceRoutes {
@@ -33,7 +33,7 @@ public class ServiceRoutes {
         return RouterFunctions.route()
                 .route(POST("/api/messages"), request -> limited(messageLimit.limiter(), request)
                         .then(forward(proxy, request, messages, "message-service")))
-                .route(path("/api/messages").or(path("/api/messages/**")),
+                .route(path("/api/messages").or(path("/api/messages/**")).or(path("/api/users/**")),
                         request -> forward(proxy, request, messages, "message-service"))
                 .route(path("/api/listings/**").or(path("/api/transactions/**")),
                         request -> forward(proxy, request, listings, "listing-events-service"))

@@ -3,6 +3,7 @@ package com.ticketing.gateway.socket;
 import com.ticketing.auth.JwtSettings;
 import com.ticketing.auth.JwtValidator;
 import com.ticketing.events.serde.EventJson;
+import com.ticketing.gateway.block.BlockDirectory;
 import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.config.RecoveryProperties;
 import com.ticketing.gateway.config.SocketIoProperties;
@@ -102,7 +103,8 @@ public class SocketIoConfiguration {
     }
 
     @Bean
-    UpdateRouter updateRouter(RoomBroadcaster rooms, PendingSends pendingSends, Namespace applicationNamespace) {
-        return new UpdateRouter(rooms, pendingSends, applicationNamespace.adapter()::hasRoom);
+    UpdateRouter updateRouter(RoomBroadcaster rooms, PendingSends pendingSends, Namespace applicationNamespace,
+                              BlockDirectory blocks) {
+        return new UpdateRouter(rooms, pendingSends, applicationNamespace.adapter()::hasRoom, blocks::isBlockedEitherWay);
     }
 }

@@ -12,6 +12,8 @@ import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.payload.typing.TypingSignal;
 import com.ticketing.events.topic.Topics;
+import com.ticketing.gateway.block.BlockDirectory;
+import com.ticketing.gateway.block.Blocking;
 import com.ticketing.gateway.config.LimitsProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
 import com.ticketing.gateway.socket.Arguments;
@@ -27,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code typing:start} / {@code typing:stop} to a receiver, through {@code realtime.typing-signals}
- * so they reach the receiver on any instance. Repeats are coalesced ({@link TypingCoalescer}) and a
- * per-user limit caps what reaches Kafka; every signal is answered, forwarded or not.
+ * so they reach the receiver on any instance. Signals between users of whom one blocked the other are
+ * refused, repeats are coalesced ({@link TypingCoalescer}) and a per-user limit caps what reaches Kafka;
+ * every signal is answered, forwarded or not.
  */
 @Component
 public class TypingFeature implements SocketFeature {
@@ -39,9 +42,11 @@ public class TypingFeature implements SocketFeature {
     private final EventPublisher publisher;
     private final SlidingWindowRateLimiter limiter;
     private final TypingCoalescer coalescer;
+    private final BlockDirectory blocks;
 
-    public TypingFeature(EventPublisher publisher, LimitsProperties limits) {
+    public TypingFeature(EventPublisher publisher, LimitsProperties limits, BlockDirectory blocks) {
         this.publisher = publisher;
+        this.blocks = blocks;
         this.limiter = new SlidingWindowRateLimiter(new RateLimit(limits.typingPerWindow(), TYPING_WINDOW));
         this.coalescer = new TypingCoalescer(limits.typingCoalesce().toNanos(), System::nanoTime);
     }
@@ -58,6 +63,11 @@ public class TypingFeature implements SocketFeature {
         String event = started ? "typing:start" : "typing:stop";
         if (!Ids.isValid(receiverId) || receiverId.equals(user.userId())) {
             Replies.refuse(socket, ack, event, VALIDATION, "receiverId must be another user's id");
+            return;
+        }
+        String blocked = blockedMessage(user.userId(), receiverId);
+        if (blocked != null) {
+            Replies.refuse(socket, ack, event, FORBIDDEN, blocked);
             return;
         }
         String pair = user.userId() + " " + receiverId;
@@ -80,5 +90,14 @@ public class TypingFeature implements SocketFeature {
                     coalescer.release(pair, claim);
                     Replies.refuse(socket, ack, event, UNAVAILABLE, "Typing signal not delivered");
                 });
+    }
+
+    /** Why the signal is refused for a block between the two, or null when there is none. */
+    private String blockedMessage(String senderId, String receiverId) {
+        return switch (blocks.between(senderId, receiverId)) {
+            case BY_RECEIVER -> Blocking.CANNOT_MESSAGE;
+            case BY_SENDER -> "You blocked this user";
+            case NONE -> null;
+        };
     }
 }

@@ -35,6 +35,10 @@ class ApiDocsIntegrationTest {
             Map.entry("/api/messages/unread-count", List.of("get")),
             Map.entry("/api/messages/{messageId}/read", List.of("put")),
             Map.entry("/api/messages/{messageId}", List.of("delete")),
+            Map.entry("/api/messages/{messageId}/report", List.of("post")),
+            Map.entry("/api/messages/search", List.of("get")),
+            Map.entry("/api/users/{userId}/block", List.of("put", "delete")),
+            Map.entry("/api/users/blocked", List.of("get")),
             Map.entry("/api/messages/transaction/{transactionId}", List.of("get")),
             Map.entry("/api/messages/listing/{listingId}", List.of("get")),
             Map.entry("/api/listings/{listingId}", List.of("get")),
@@ -79,6 +83,12 @@ class ApiDocsIntegrationTest {
         assertThat(demoSecurity.isArray() && demoSecurity.isEmpty()).as("demo token needs no token: %s", demoSecurity).isTrue();
         assertThat(docs.at("/paths/~1api~1listings~1{listingId}/get/responses/200/content/application~1json/schema/$ref")
                 .asString()).isEqualTo("#/components/schemas/Listing");
+    }
+
+    @Test
+    void aConversationPagesByOffsetOrBeforeAMessage() {
+        JsonNode parameters = apiDocs().at("/paths/~1api~1messages~1conversation~1{userId}/get/parameters");
+        assertThat(parameters.findValuesAsString("name")).containsExactly("userId", "limit", "offset", "before");
     }
 
     @Test

@@ -1,0 +1,136 @@
+package com.ticketing.message.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketing.message.config.DatabaseProperties;
+import com.ticketing.message.messaging.MessageRefusedException;
+import com.ticketing.message.messaging.MessageService;
+import com.ticketing.message.messaging.SendMessage;
+import com.ticketing.message.support.TestMessageServices;
+import com.ticketing.message.support.TestPostgres;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The conversation summaries equal a recount of the messages after both users hammer one conversation
+ * at once: sends both ways, single and whole-conversation reads, deletions (the newest message too).
+ * No change may deadlock or be lost.
+ */
+class ConversationSummaryR2dbcTest {
+
+    private static ConnectionPool pool;
+    private static DatabaseClient db;
+    private static MessageService messages;
+
+    @BeforeAll
+    static void setUp() {
+        String url = TestPostgres.migratedJdbcUrl("summary_it");
+        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(ConnectionFactoryOptions
+                        .parse(DatabaseProperties.toR2dbcUrl(url)).mutate()
+                        .option(ConnectionFactoryOptions.USER, TestPostgres.USER)
+                        .option(ConnectionFactoryOptions.PASSWORD, "").build()))
+                .maxSize(12).build());
+        db = DatabaseClient.create(pool);
+        messages = TestMessageServices.messageService(db,
+                TransactionalOperator.create(new R2dbcTransactionManager(pool)), userId -> true);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        pool.dispose();
+    }
+
+    @Test
+    void summariesEqualARecountAfterConcurrentSendsReadsAndDeletesFromBothSides() {
+        String a = "hammer-a-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String b = "hammer-b-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        ConcurrentLinkedQueue<StoredMessage> sent = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+
+        Flux.range(0, 600)
+                .flatMap(i -> operation(i, a, b, sent).onErrorResume(MessageRefusedException.class, refused -> Mono.empty()), 10)
+                .blockLast();
+
+        System.out.printf("600 concurrent changes of one conversation in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertThat(summary(a, b)).isEqualTo(recount(a, b));
+        assertThat(summary(b, a)).isEqualTo(recount(b, a));
+        assertThat(summary(a, b).get("unread")).isNotNull();
+    }
+
+    @Test
+    void deletingEveryMessageEmptiesTheConversationFromBothInboxes() {
+        String a = "empty-a-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String b = "empty-b-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        StoredMessage first = send(a, b, "one").block();
+        StoredMessage second = send(a, b, "two").block();
+
+        Flux.just(first, second).flatMap(message -> messages.delete(a, message.id().toString())).blockLast();
+
+        assertThat(new ConversationStore(db).conversations(a, new Page(10, 0)).collectList().block()).isEmpty();
+        assertThat(new ConversationStore(db).conversations(b, new Page(10, 0)).collectList().block()).isEmpty();
+        assertThat(new ConversationStore(db).unreadCount(b).block()).isZero();
+    }
+
+    private Mono<?> operation(int i, String a, String b, ConcurrentLinkedQueue<StoredMessage> sent) {
+        boolean fromA = ThreadLocalRandom.current().nextBoolean();
+        String me = fromA ? a : b;
+        String other = fromA ? b : a;
+        List<StoredMessage> known = List.copyOf(sent);
+        int kind = i < 40 ? 0 : ThreadLocalRandom.current().nextInt(10);
+        if (kind < 5 || known.isEmpty()) {
+            return send(me, other, "message " + i).doOnNext(sent::add);
+        }
+        StoredMessage target = kind == 9 ? newest(known) : known.get(ThreadLocalRandom.current().nextInt(known.size()));
+        return switch (kind) {
+            case 5, 6 -> messages.markRead(target.receiverId(), target.id().toString());
+            case 7 -> messages.markConversationRead(me, other);
+            default -> messages.delete(target.senderId(), target.id().toString());
+        };
+    }
+
+    private static StoredMessage newest(List<StoredMessage> known) {
+        return known.stream().max((x, y) -> x.createdAt().compareTo(y.createdAt())).orElseThrow();
+    }
+
+    private static Mono<StoredMessage> send(String sender, String receiver, String content) {
+        return messages.send(new SendMessage(sender, receiver, content, null, null, null), false)
+                .map(outcome -> outcome.message());
+    }
+
+    private static Map<String, Object> summary(String user, String other) {
+        return db.sql("SELECT last_message_id, unread_count FROM conversation_summaries WHERE user_id = :u AND other_id = :o")
+                .bind("u", user).bind("o", other)
+                .map((row, meta) -> Map.<String, Object>of("last", String.valueOf(row.get("last_message_id")),
+                        "unread", ((Number) row.get("unread_count")).longValue()))
+                .one().block();
+    }
+
+    private static Map<String, Object> recount(String user, String other) {
+        String last = db.sql("""
+                        SELECT id FROM messages WHERE ((sender_id = :u AND receiver_id = :o) OR (sender_id = :o AND receiver_id = :u))
+                           AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1
+                        """)
+                .bind("u", user).bind("o", other).map((row, meta) -> String.valueOf(row.get("id"))).one()
+                .defaultIfEmpty("null").block();
+        long unread = db.sql("""
+                        SELECT count(*) AS n FROM messages
+                         WHERE receiver_id = :u AND sender_id = :o AND is_read = false AND deleted_at IS NULL
+                        """)
+                .bind("u", user).bind("o", other).map((row, meta) -> ((Number) row.get("n")).longValue()).one().block();
+        return Map.of("last", last, "unread", unread);
+    }
+}
