@@ -57,6 +57,26 @@ class MultiInstanceE2eTest {
         typist.emitWithAck("typing:start", bob);
 
         reader.awaitEvent("typing:start", t -> alice.equals(t.get("userId").asString()), WAIT);
+        typist.emitWithAck("typing:stop", bob);
+        reader.awaitEvent("typing:stop", t -> alice.equals(t.get("userId").asString()), WAIT);
+    }
+
+    @Test
+    void readingAConversationReachesTheOtherUsersSocketsOnTheOtherInstance() {
+        String alice = user("alice");
+        String bob = user("bob");
+        ClientAgent.Client aliceOnA = agent.connect(alice + "-reader", gatewayA, stack.token(alice), List.of("websocket"));
+        ClientAgent.Client bobOnB = agent.connect(bob + "-writer", gatewayB, stack.token(bob), List.of("websocket"));
+        String messageId = bobOnB.emitWithAck("message:send", Map.of("receiverId", alice, "content", "two seats?"))
+                .get("id").asString();
+        aliceOnA.awaitEvent("message:received", m -> messageId.equals(m.get("id").asString()), WAIT);
+
+        var read = Rest.call("PUT", gatewayA + "/api/messages/conversation/" + bob + "/read", stack.token(alice), null);
+        assertThat(read.body().get("count").asInt()).isEqualTo(1);
+
+        var event = bobOnB.awaitEvent("conversation:read", r -> alice.equals(r.get("readerId").asString()), WAIT).arg();
+        assertThat(event.get("otherUserId").asString()).isEqualTo(bob);
+        assertThat(event.get("count").asInt()).isEqualTo(1);
     }
 
     @Test
