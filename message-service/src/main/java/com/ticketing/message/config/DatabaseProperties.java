@@ -13,13 +13,19 @@ import org.springframework.validation.annotation.Validated;
  * (JDBC form), {@code DATABASE_USERNAME} and {@code DATABASE_PASSWORD}.
  *
  * @param url            {@code jdbc:postgresql://host:port/db}; Flyway uses it as is, R2DBC its derived form
- * @param poolSize       maximum R2DBC connections
- * @param connectTimeout how long opening a connection may take
+ * @param poolSize             maximum connections for writes: send commands, the outbox relay, REST changes
+ * @param readPoolSize         maximum connections for REST reads, a pool of their own so heavy inbox or
+ *                             search calls cannot starve ingestion
+ * @param connectTimeout       how long opening (or waiting for) a connection may take
+ * @param statementTimeout     PostgreSQL's {@code statement_timeout} for writes
+ * @param readStatementTimeout PostgreSQL's {@code statement_timeout} for REST reads
  */
 @Validated
 @ConfigurationProperties("ticketing.database")
 public record DatabaseProperties(@NotBlank String url, @NotBlank String username, String password,
-                                 @Min(1) @Max(200) int poolSize, @NotNull Duration connectTimeout) {
+                                 @Min(1) @Max(200) int poolSize, @Min(1) @Max(200) int readPoolSize,
+                                 @NotNull Duration connectTimeout, @NotNull Duration statementTimeout,
+                                 @NotNull Duration readStatementTimeout) {
 
     private static final String JDBC_PREFIX = "jdbc:postgresql://";
 

@@ -1,6 +1,7 @@
 package com.ticketing.message.messaging;
 
 import com.ticketing.message.block.BlockStore;
+import com.ticketing.message.config.DatabaseConfiguration;
 import com.ticketing.message.notification.PushRequests;
 import com.ticketing.message.outbox.Outbox;
 import com.ticketing.message.outbox.OutboxSignal;
@@ -9,8 +10,10 @@ import com.ticketing.message.store.MessageSearch;
 import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.store.ReportStore;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /** Wires the message rules, the changes and the reads. */
@@ -34,8 +37,9 @@ public class MessagingConfiguration {
                 Clock.systemUTC());
     }
 
+    /** Reads run on their own pool: heavy inbox or search calls cannot take the connections ingestion needs. */
     @Bean
-    MessageReads messageReads(MessageStore store, ConversationStore conversations, MessageSearch search) {
-        return new MessageReads(store, conversations, search);
+    MessageReads messageReads(@Qualifier(DatabaseConfiguration.READS) DatabaseClient reads) {
+        return new MessageReads(new MessageStore(reads), new ConversationStore(reads), new MessageSearch(reads));
     }
 }

@@ -25,8 +25,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Measures {@code GET /api/messages/conversations} against 1,000,000 seeded messages and prints
- * p50/p90/p99; no assertions. Self-contained: embedded PostgreSQL, {@code bench/seed-messages.sql},
+ * Measures the inbox reads ({@code GET /api/messages/conversations}, {@code unread-count}) and search
+ * ({@code GET /api/messages/search}) against 1,000,000 seeded messages and prints p50/p90/p99 for each;
+ * no assertions. Typical users have 40 conversations; the heavy users 10,000 conversations and
+ * 10,000 messages each. Self-contained: embedded PostgreSQL, {@code bench/seed-messages.sql},
  * the service on a random port (Kafka parts switched off: the endpoint does not touch Kafka).
  * <p>
  * Run from the repository root (see message-service/README.md): {@code mvn -B -o -q -pl message-service
@@ -55,8 +57,17 @@ public final class ConversationsBenchmark {
                 "--ticketing.commands.enabled=false", "--ticketing.outbox.relay-enabled=false",
                 "--spring.kafka.bootstrap-servers=localhost:1", "--logging.level.root=WARN",
                 "--logging.level.org.apache.kafka=OFF")) {
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            run(URI.create("http://localhost:" + port + "/api/messages/conversations"), requests, concurrency);
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/messages";
+            List<String> typical = users("bench-user-", 10_000);
+            List<String> heavy = users("bench-heavy-", 4);
+            run("conversations, typical users", base + "/conversations", typical, requests, concurrency);
+            run("conversations, 10,000-conversation users", base + "/conversations", heavy, requests, concurrency);
+            run("unread-count, typical users", base + "/unread-count", typical, requests, concurrency);
+            run("unread-count, 10,000-conversation users", base + "/unread-count", heavy, requests, concurrency);
+            for (String words : List.of("tickets", "section 17", "w1234", "w17 w1234", "nothingmatches")) {
+                run("search q=" + words + ", 10,000-message users",
+                        base + "/search?q=" + words.replace(" ", "+"), heavy, requests, concurrency);
+            }
         }
         System.exit(0);
     }
@@ -75,20 +86,28 @@ public final class ConversationsBenchmark {
         System.out.printf("seeded 1,000,000 messages in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
-    private static void run(URI uri, int requests, int concurrency) throws Exception {
+    /** Up to 500 users picked at random from {@code prefix0 .. prefix(count-1)}. */
+    private static List<String> users(String prefix, int count) {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < Math.min(500, count); i++) {
+            users.add(prefix + (count <= 500 ? i : ThreadLocalRandom.current().nextInt(count)));
+        }
+        return users;
+    }
+
+    private static void run(String label, String url, List<String> users, int requests, int concurrency)
+            throws Exception {
         JwtIssuer issuer = new JwtIssuer(JwtSettings.hs256(SECRET));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            tokens.add(issuer.issue("bench-user-" + ThreadLocalRandom.current().nextInt(10_000), false, Duration.ofHours(1)));
-        }
+        List<String> tokens = users.stream().map(user -> issuer.issue(user, false, Duration.ofHours(1))).toList();
+        URI uri = URI.create(url);
         timed(http, uri, tokens, 300, concurrency); // warm-up: JIT, pool, PostgreSQL caches
         long start = System.nanoTime();
         List<Long> latencies = timed(http, uri, tokens, requests, concurrency);
         double seconds = (System.nanoTime() - start) / 1e9;
         Collections.sort(latencies);
-        System.out.printf("GET /api/messages/conversations: %d requests, concurrency %d, %.0f req/s%n",
-                requests, concurrency, requests / seconds);
+        System.out.printf("%s: %d requests, concurrency %d, %.0f req/s%n", label, requests, concurrency,
+                requests / seconds);
         System.out.printf("p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n", percentile(latencies, 50),
                 percentile(latencies, 90), percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
     }
