@@ -175,6 +175,19 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void aRestSendThatFailedUpstreamIsNotCountedSoItsRetriesAreNeverRateLimited() {
+        // message-service is down here: every send is answered 503, and a client retrying with the same
+        // clientMessageId must keep getting 503 (not 429) once the service is back
+        String token = issuer.issue("retrier", false, Duration.ofMinutes(5));
+        for (int attempt = 0; attempt < 25; attempt++) {
+            client.post().uri("/api/messages").headers(h -> h.setBearerAuth(token))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("receiverId", "bob", "content", "hello", "clientMessageId", "retry-1"))
+                    .exchange().expectStatus().isEqualTo(503);
+        }
+    }
+
+    @Test
     void aListingUpdateInATransactionThatWasAbortedNeverReachesTheFeed() throws Exception {
         byte[] update = new CloudEventSerde.EventSerializer().serialize("t", SampleEvents.listingUpdatedAfterPriceChange());
         double before = skipped();

@@ -53,6 +53,17 @@ public final class SlidingWindowRateLimiter {
         return decision[0];
     }
 
+    /**
+     * Gives back the latest action counted for {@code key}: for an action that turned out not to happen
+     * (the request failed before anything was stored), so that its retry is not counted twice.
+     */
+    public void release(String key) {
+        windows.computeIfPresent(key, (k, window) -> {
+            window.releaseNewest();
+            return window;
+        });
+    }
+
     /** The policy this limiter applies. */
     public RateLimit limit() {
         return limit;
@@ -102,6 +113,13 @@ public final class SlidingWindowRateLimiter {
             size++;
             newest = now;
             return RateLimitDecision.allow(acceptedAt.length - size);
+        }
+
+        void releaseNewest() {
+            if (size > 0) {
+                size--;
+                newest = size == 0 ? newest : acceptedAt[(oldest + size - 1) % acceptedAt.length];
+            }
         }
 
         boolean isEmptyAt(long now, long period) {

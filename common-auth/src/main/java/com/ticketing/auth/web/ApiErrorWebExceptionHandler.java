@@ -45,7 +45,7 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
             return api;
         }
         if (failure instanceof ApiRefusal refusal) {
-            return new ApiException(refusal.errorCode(), refusal.getMessage());
+            return new ApiException(refusal.errorCode(), refusal.getMessage(), refusal.retryAfter());
         }
         if (failure instanceof WebExchangeBindException bind) {
             String message = bind.getFieldErrors().stream()

@@ -1,5 +1,7 @@
 package com.ticketing.auth.web;
 
+import java.time.Duration;
+
 /**
  * Implemented by a service's own refusal exceptions so that the one API error handler answers them
  * with the contract's code and status, without the service's domain depending on the web layer.
@@ -11,4 +13,9 @@ public interface ApiRefusal {
 
     /** A message safe to show the caller. */
     String getMessage();
+
+    /** For a RATE_LIMITED refusal, when to retry ({@code Retry-After}); null when not known. */
+    default Duration retryAfter() {
+        return null;
+    }
 }

@@ -24,6 +24,17 @@ class SlidingWindowRateLimiterTest {
     }
 
     @Test
+    void aReleasedActionIsGivenBackSoItsRetryFits() {
+        IntStream.range(0, 20).forEach(i -> limiter.tryAcquire("alice"));
+        limiter.release("alice"); // the twentieth failed upstream
+
+        assertThat(limiter.tryAcquire("alice").allowed()).isTrue();
+        assertThat(limiter.tryAcquire("alice").allowed()).isFalse();
+        limiter.release("nobody"); // nothing to give back: no effect
+        assertThat(limiter.trackedKeys()).isEqualTo(1);
+    }
+
+    @Test
     void neverMoreThanTwentyInAnyTenSecondsEvenWhenSendingSteadily() {
         int[] acceptedAt = new int[600]; // per 100 ms tick over one minute, one attempt every 100 ms
         for (int tick = 0; tick < acceptedAt.length; tick++) {

@@ -99,8 +99,10 @@ public class MessageSendFeature implements SocketFeature {
                                             + "retry with the same clientMessageId");
                                     return null;
                                 }),
-                        failure -> Replies.refuse(socket, ack, EVENT, UNAVAILABLE,
-                                "Messaging is unavailable; the message was not sent"));
+                        failure -> {
+                            limiter.release(user.userId()); // not sent: its retry must not count twice
+                            Replies.refuse(socket, ack, EVENT, UNAVAILABLE, "Messaging is unavailable; the message was not sent");
+                        });
     }
 
     private static void answer(Socket socket, Ack ack, String messageId, Instant requestedAt, PendingSends.Outcome outcome) {

@@ -8,9 +8,9 @@ import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.message.messaging.MessageRefusedException;
 import com.ticketing.message.messaging.MessageRules;
 import com.ticketing.message.messaging.MessageService;
-import com.ticketing.message.messaging.Refusal;
 import com.ticketing.message.messaging.SendMessage;
-import com.ticketing.message.messaging.WriteRateLimits;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -25,21 +25,23 @@ import reactor.core.publisher.Mono;
 @Component
 public class SendCommandHandler {
 
+    /** How far before its record's time a command may say it was sent (the gateways' clocks may differ). */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
+
     private final MessageService messages;
     private final MessageRules rules;
-    private final WriteRateLimits limits;
 
-    public SendCommandHandler(MessageService messages, MessageRules rules, WriteRateLimits limits) {
+    public SendCommandHandler(MessageService messages, MessageRules rules) {
         this.messages = messages;
         this.rules = rules;
-        this.limits = limits;
     }
 
     /**
-     * Handles the command with CloudEvent id {@code commandId}. A command without a valid sender
-     * cannot be answered to anybody and fails with {@link EventDecodingException} (dead letter).
+     * Handles the command with CloudEvent id {@code commandId}, written to Kafka at {@code recordTime}.
+     * A command without a valid sender cannot be answered to anybody and fails with
+     * {@link EventDecodingException} (dead letter).
      */
-    public Mono<Void> handle(String commandId, SendMessageCommand command) {
+    public Mono<Void> handle(String commandId, SendMessageCommand command, Instant recordTime) {
         if (command.senderId() == null || !Ids.isValid(command.senderId())) {
             return Mono.error(new EventDecodingException(DecodeFailure.INVALID_DATA,
                     "send command " + commandId + " has no valid senderId"));
@@ -52,16 +54,19 @@ public class SendCommandHandler {
         } catch (MessageRefusedException refused) {
             return reject(commandId, command, refused);
         }
-        // A retry of a stored message is not counted again; a new send counts against the limit REST sends use too.
-        return messages.isKnown(request.senderId(), request.clientMessageId())
-                .flatMap(retry -> retry || limits.trySend(request.senderId()).allowed()
-                        ? messages.send(request, messageId(commandId), true).then()
-                        : Mono.<Void>error(rateLimited()))
+        // Judged by when the user sent it, so a backlog after an outage is judged as it was sent; the
+        // record's time bounds that claim. A redelivered command is judged the same way again.
+        return messages.send(request, messageId(commandId), sentAt(command.requestedAt(), recordTime), true).then()
                 .onErrorResume(MessageRefusedException.class, refused -> reject(commandId, command, refused));
     }
 
-    private static MessageRefusedException rateLimited() {
-        return new MessageRefusedException(Refusal.RATE_LIMITED, "Too many messages, socket and REST together; retry later");
+    /** The command's own {@code requestedAt}, but never after its record nor more than the skew before it. */
+    static Instant sentAt(Instant requestedAt, Instant recordTime) {
+        if (requestedAt == null || requestedAt.isAfter(recordTime)) {
+            return recordTime;
+        }
+        Instant earliest = recordTime.minus(MAX_CLOCK_SKEW);
+        return requestedAt.isBefore(earliest) ? earliest : requestedAt;
     }
 
     /** The gateway names the message by the command id; any other producer's id gets a fresh one. */

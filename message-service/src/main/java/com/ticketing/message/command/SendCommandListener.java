@@ -5,6 +5,7 @@ import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.serde.DecodeFailure;
 import com.ticketing.events.serde.EventCodec;
 import com.ticketing.events.serde.EventDecodingException;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ public class SendCommandListener {
                     record.topic() + " carries send commands, not " + event.type());
         }
         // A Kafka consumer thread, not an event loop: waiting for the commit here is what keeps the offset honest.
-        handler.handle(event.id(), event.dataAs(EventTypes.MESSAGE_SEND_REQUESTED)).block(properties.handleTimeout());
+        handler.handle(event.id(), event.dataAs(EventTypes.MESSAGE_SEND_REQUESTED), Instant.ofEpochMilli(record.timestamp()))
+                .block(properties.handleTimeout());
     }
 }

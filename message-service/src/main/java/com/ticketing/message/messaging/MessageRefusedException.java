@@ -2,6 +2,7 @@ package com.ticketing.message.messaging;
 
 import com.ticketing.auth.web.ApiRefusal;
 import com.ticketing.auth.web.ErrorCode;
+import java.time.Duration;
 
 /**
  * A message operation the rules refuse: the shared API error handler answers it over REST, the command
@@ -10,10 +11,21 @@ import com.ticketing.auth.web.ErrorCode;
 public class MessageRefusedException extends RuntimeException implements ApiRefusal {
 
     private final Refusal refusal;
+    private final Duration retryAfter;
 
     public MessageRefusedException(Refusal refusal, String message) {
+        this(refusal, message, null);
+    }
+
+    public MessageRefusedException(Refusal refusal, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.refusal = refusal;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public Refusal refusal() {

@@ -41,10 +41,12 @@ public class MessageService {
     private final PushRequests pushRequests;
     private final Outbox outbox;
     private final Changes changes;
+    private final SendLimit sendLimit;
     private final Clock clock;
 
     public MessageService(MessageStore store, ConversationStore conversations, BlockStore blocks, ReportStore reports,
-                          PushRequests pushRequests, Outbox outbox, Changes changes, Clock clock) {
+                          PushRequests pushRequests, Outbox outbox, Changes changes, SendLimit sendLimit,
+                          Clock clock) {
         this.store = store;
         this.conversations = conversations;
         this.blocks = blocks;
@@ -52,6 +54,7 @@ public class MessageService {
         this.pushRequests = pushRequests;
         this.outbox = outbox;
         this.changes = changes;
+        this.sendLimit = sendLimit;
         this.clock = clock;
     }
 
@@ -69,19 +72,29 @@ public class MessageService {
      * {@code message.sent} event again (same event id), for a redelivered socket command.
      */
     public Mono<SendOutcome> send(SendMessage request, boolean reemitOnReplay) {
-        return send(request, UUID.randomUUID(), reemitOnReplay);
+        return send(request, now(), reemitOnReplay);
+    }
+
+    /** As {@link #send(SendMessage, boolean)} for a message the sender sent at {@code requestedAt}. */
+    public Mono<SendOutcome> send(SendMessage request, Instant requestedAt, boolean reemitOnReplay) {
+        return send(request, UUID.randomUUID(), requestedAt, reemitOnReplay);
     }
 
     /**
      * As {@link #send(SendMessage, boolean)}, storing a new message under {@code messageId}: a socket
      * command's id, which the gateway already told the sender, so the acknowledgement and the stored
-     * message name the same message.
+     * message name the same message. The send limit judges it by {@code requestedAt}, against the
+     * sender's stored messages (the window is the table, under a lock on the sender): a backlog stored
+     * late is judged as it was sent, a refusal stays a refusal on redelivery, and a replay is never refused.
      */
-    public Mono<SendOutcome> send(SendMessage request, UUID messageId, boolean reemitOnReplay) {
+    public Mono<SendOutcome> send(SendMessage request, UUID messageId, Instant requestedAt, boolean reemitOnReplay) {
         NewMessage message = new NewMessage(messageId, request.senderId(), request.receiverId(),
-                request.content(), request.transactionId(), request.listingId(), request.clientMessageId(), now());
-        Mono<SendOutcome> work = store.insertUnlessDuplicate(message)
-                .flatMap(stored -> notBlocked(stored)
+                request.content(), request.transactionId(), request.listingId(), request.clientMessageId(), now(),
+                requestedAt.truncatedTo(ChronoUnit.MICROS));
+        Mono<SendOutcome> work = store.lockSender(request.senderId())
+                .then(store.insertUnlessDuplicate(message))
+                .flatMap(stored -> withinLimit(stored, message.requestedAt())
+                        .then(notBlocked(stored))
                         .then(conversations.recordSent(stored))
                         .flatMap(receiver -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored),
                                         MessageEvents.sent(stored))
@@ -94,6 +107,18 @@ public class MessageService {
             log.warn("PostgreSQL refused a message from {} that passed the rules", request.senderId(), refused);
             return MessageRefusedException.invalid("The message store refused a value of this message");
         });
+    }
+
+    private Mono<Void> withinLimit(StoredMessage stored, Instant requestedAt) {
+        return store.sendTimes(stored.senderId(), sendLimit.from(requestedAt), sendLimit.until(requestedAt), stored.id(),
+                        2 * sendLimit.capacity() + 2)
+                .collectList()
+                .flatMap(others -> {
+                    var wait = sendLimit.refusal(requestedAt, others);
+                    return wait == null ? Mono.<Void>empty() : Mono.error(new MessageRefusedException(Refusal.RATE_LIMITED,
+                            "Too many messages, socket and REST together: at most " + sendLimit.capacity() + " per "
+                                    + sendLimit.period().toSeconds() + " s", wait));
+                });
     }
 
     /** A retry of a message stored before a block is still answered with it; a new one is refused. */

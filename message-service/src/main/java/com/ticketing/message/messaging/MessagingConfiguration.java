@@ -9,6 +9,7 @@ import com.ticketing.message.store.ConversationStore;
 import com.ticketing.message.store.MessageSearch;
 import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.store.ReportStore;
+import com.ticketing.message.web.RateLimitProperties;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +33,10 @@ public class MessagingConfiguration {
 
     @Bean
     MessageService messageService(MessageStore store, ConversationStore conversations, BlockStore blocks,
-                                  ReportStore reports, PushRequests pushRequests, Outbox outbox, Changes changes) {
+                                  ReportStore reports, PushRequests pushRequests, Outbox outbox, Changes changes,
+                                  RateLimitProperties limits) {
         return new MessageService(store, conversations, blocks, reports, pushRequests, outbox, changes,
-                Clock.systemUTC());
+                new SendLimit(limits.send().capacity(), limits.send().period()), Clock.systemUTC());
     }
 
     /** Reads run on their own pool: heavy inbox or search calls cannot take the connections ingestion needs. */

@@ -8,25 +8,18 @@ import com.ticketing.auth.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-user limits of message writes. Sends share one window whether they come over REST or as
- * socket commands from any gateway, so the contract's limit holds across gateway instances.
+ * The per-user limit of message writes other than sends (read marks, deletions, blocks, reports), per
+ * instance. Sends are limited by {@link SendLimit} on the stored messages themselves, one window for
+ * REST and socket sends on every instance.
  */
 @Component
 public class WriteRateLimits {
 
-    private final SlidingWindowRateLimiter sends;
     private final SlidingWindowRateLimiter otherWrites;
 
     public WriteRateLimits(RateLimitProperties properties) {
-        this.sends = new SlidingWindowRateLimiter(
-                new RateLimit(properties.send().capacity(), properties.send().period()));
         this.otherWrites = new SlidingWindowRateLimiter(
                 new RateLimit(properties.otherWrite().capacity(), properties.otherWrite().period()));
-    }
-
-    /** Counts a send for the user, if the window has room. */
-    public RateLimitDecision trySend(String userId) {
-        return sends.tryAcquire(userId);
     }
 
     /** Throws the API's RATE_LIMITED refusal (429 with Retry-After) when the decision is a refusal. */

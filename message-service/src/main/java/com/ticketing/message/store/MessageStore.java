@@ -41,8 +41,8 @@ public class MessageStore {
 
     private static final String INSERT_SQL = """
             INSERT INTO messages (id, sender_id, receiver_id, content, transaction_id, listing_id,
-                                  client_message_id, created_at, updated_at)
-            VALUES (:id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, :now, :now)
+                                  client_message_id, created_at, updated_at, requested_at)
+            VALUES (:id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, :now, :now, :requestedAt)
             ON CONFLICT (sender_id, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING
             RETURNING *
             """;
@@ -60,7 +60,8 @@ public class MessageStore {
                 .bind("sender", message.senderId())
                 .bind("receiver", message.receiverId())
                 .bind("content", message.content())
-                .bind("now", message.createdAt()), message)
+                .bind("now", message.createdAt())
+                .bind("requestedAt", message.requestedAt()), message)
                 .map((row, meta) -> StoredMessage.from(row))
                 .one();
     }
@@ -83,6 +84,27 @@ public class MessageStore {
                 .bind("clientMessageId", clientMessageId)
                 .map((row, meta) -> StoredMessage.from(row))
                 .one();
+    }
+
+    /**
+     * Serialises the sender's sends until the transaction ends (a lock on his id, not on a row), so
+     * two of them never judge the send window on the same stale count.
+     */
+    public Mono<Void> lockSender(String senderId) {
+        return db.sql("SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", "send-window:" + senderId)
+                .fetch().all().then();
+    }
+
+    /** When the sender sent his messages (deleted ones too) strictly between two instants, but {@code except}. */
+    public Flux<Instant> sendTimes(String senderId, Instant after, Instant before, UUID except, int limit) {
+        return db.sql("SELECT requested_at FROM messages WHERE sender_id = :sender"
+                        + " AND requested_at > :after AND requested_at < :before AND id <> :except"
+                        + " ORDER BY requested_at LIMIT :limit")
+                .bind("sender", senderId).bind("after", after).bind("before", before).bind("except", except)
+                .bind("limit", limit)
+                .map((row, meta) -> StoredMessage.instant(row, "requested_at"))
+                .all();
     }
 
     /** The message, deleted or not. */

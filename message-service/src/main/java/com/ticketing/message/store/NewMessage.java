@@ -3,7 +3,11 @@ package com.ticketing.message.store;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A validated message about to be inserted; {@code clientMessageId} may be null. */
+/**
+ * A validated message about to be inserted; {@code clientMessageId} may be null.
+ *
+ * @param requestedAt when the sender sent it (the send limit judges by it)
+ */
 public record NewMessage(UUID id, String senderId, String receiverId, String content, String transactionId,
-                         String listingId, String clientMessageId, Instant createdAt) {
+                         String listingId, String clientMessageId, Instant createdAt, Instant requestedAt) {
 }

@@ -72,11 +72,10 @@ public class MessageController {
     @ApiResponse(responseCode = "201", description = "Stored")
     @ApiResponse(responseCode = "200", description = "Idempotent replay of an earlier send with the same clientMessageId")
     @ApiResponse(responseCode = "409", description = "clientMessageId already used for another message (CONFLICT)", content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
-    @ApiResponse(responseCode = "429", description = "Too many sends (RATE_LIMITED)", headers = @Header(name = "Retry-After", description = "seconds"), content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "Too many sends, socket and REST together (RATE_LIMITED)", headers = @Header(name = "Retry-After", description = "seconds"), content = @Content(schema = @Schema(implementation = ApiErrorBody.class)))
     public Mono<ResponseEntity<MessageView>> send(@Parameter(hidden = true) AuthenticatedUser user,
                                                   @RequestBody SendMessageBody body) {
         return Mono.defer(() -> {
-            WriteRateLimits.enforce(rateLimits.trySend(user.userId()));
             SendMessage request = rules.send(user.userId(), body.receiverId(), body.content(), body.transactionId(),
                     body.listingId(), body.clientMessageId());
             return messages.send(request, false);

@@ -21,7 +21,7 @@ class StoreRefusalIntegrationTest extends IntegrationTestSupport {
         // Built without MessageRules, which refuse NUL: PostgreSQL's text type cannot hold it.
         SendMessage unstorable = new SendMessage(alice, bob, "nul \u0000 inside", null, null, "cm-unstorable");
 
-        StepVerifier.create(messages.send(unstorable, UUID.randomUUID(), true))
+        StepVerifier.create(messages.send(unstorable, UUID.randomUUID(), java.time.Instant.now(), true))
                 .expectErrorSatisfies(failure -> assertThat(failure)
                         .isInstanceOfSatisfying(MessageRefusedException.class,
                                 refused -> assertThat(refused.refusal()).isEqualTo(Refusal.VALIDATION)))

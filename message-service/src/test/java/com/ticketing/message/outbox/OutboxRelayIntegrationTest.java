@@ -113,8 +113,8 @@ class OutboxRelayIntegrationTest {
     @Test
     void aRolledBackChangeLeavesNeitherRowNorEvent() {
         String sender = "rollback-" + UUID.randomUUID();
-        NewMessage message = new NewMessage(UUID.randomUUID(), sender, "bob", "never happened", null, null, null,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        NewMessage message = new NewMessage(UUID.randomUUID(), sender, "bob", "never happened", null, null, null, now, now);
         MessageStore store = new MessageStore(db);
         Outbox outbox = new Outbox(db);
         Mono<Void> failingChange = store.insertUnlessDuplicate(message)

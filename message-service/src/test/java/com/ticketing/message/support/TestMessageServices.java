@@ -3,6 +3,7 @@ package com.ticketing.message.support;
 import com.ticketing.message.block.BlockStore;
 import com.ticketing.message.messaging.Changes;
 import com.ticketing.message.messaging.MessageService;
+import com.ticketing.message.messaging.SendLimit;
 import com.ticketing.message.notification.NotificationProperties;
 import com.ticketing.message.notification.Presence;
 import com.ticketing.message.notification.PushRequests;
@@ -22,12 +23,18 @@ public final class TestMessageServices {
     private TestMessageServices() {
     }
 
+    /** With a send limit no test set-up reaches. */
     public static MessageService messageService(DatabaseClient db, TransactionalOperator transactions, Presence presence) {
+        return messageService(db, transactions, presence, new SendLimit(1_000_000, Duration.ofSeconds(10)));
+    }
+
+    public static MessageService messageService(DatabaseClient db, TransactionalOperator transactions, Presence presence,
+                                                SendLimit sendLimit) {
         ConversationStore conversations = new ConversationStore(db);
         Outbox outbox = new Outbox(db);
         return new MessageService(new MessageStore(db), conversations, new BlockStore(db), new ReportStore(db),
                 new PushRequests(presence, conversations, outbox,
                         new NotificationProperties(true, Duration.ofMinutes(1), 100, 4)),
-                outbox, new Changes(transactions, OutboxSignal.NONE), Clock.systemUTC());
+                outbox, new Changes(transactions, OutboxSignal.NONE), sendLimit, Clock.systemUTC());
     }
 }

@@ -3,6 +3,8 @@ package com.ticketing.message.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketing.message.support.IntegrationTestSupport;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -266,10 +268,13 @@ class MessageApiIntegrationTest extends IntegrationTestSupport {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
     }
 
-    /** Bulk set-up through the service itself, below the REST rate limit. */
+    /** Bulk set-up through the service itself, as if sent an hour apart (within the send limit). */
     private void insertDirectly(String sender, String receiver, String content) {
-        messages.send(new SendMessage(sender, receiver, content, null, null, null), false).block();
+        messages.send(new SendMessage(sender, receiver, content, null, null, null),
+                Instant.now().minus(Duration.ofHours(1000 - directInserts++)), false).block();
     }
+
+    private int directInserts;
 
     private void expectValidation(Object body) {
         sendBody(alice, body).expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo("VALIDATION");
