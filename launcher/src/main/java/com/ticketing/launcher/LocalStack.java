@@ -27,8 +27,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 final class LocalStack {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
+    /** Quick start-up on a small machine (C1 only); {@value #JVM_OPTIONS_VARIABLE} replaces them. */
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
+    /** The services' JVM options instead of the quick-start ones, e.g. the production image's for a benchmark. */
+    static final String JVM_OPTIONS_VARIABLE = "TICKETING_SERVICE_JVM_OPTIONS";
 
     private final Path home;
     private final Map<String, String> environment;
@@ -147,12 +150,18 @@ final class LocalStack {
         Path jar = home.resolve(module).resolve("target").resolve(module + ".jar");
         step("Starting " + name + " on :" + port);
         long began = System.nanoTime();
-        ServiceProcess service = ServiceProcess.start(name, jar, port, env, SERVICE_JVM_OPTIONS,
+        ServiceProcess service = ServiceProcess.start(name, jar, port, env, jvmOptions(),
                 home.resolve(".ticketing-data").resolve("logs"));
         register(service);
         services.add(service);
         service.awaitHealthy(HEALTH_TIMEOUT);
         out.printf("  %s is up (%.1f s)%n", name, (System.nanoTime() - began) / 1e9);
+    }
+
+    private List<String> jvmOptions() {
+        String configured = environment.get(JVM_OPTIONS_VARIABLE);
+        return configured == null || configured.isBlank() ? SERVICE_JVM_OPTIONS
+                : List.of(configured.trim().split("\\s+"));
     }
 
     private void provisionTopics(String bootstrap) {

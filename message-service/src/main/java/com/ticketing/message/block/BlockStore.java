@@ -7,7 +7,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL over {@code user_blocks}; runs in the caller's transaction when there is one. */
+/**
+ * SQL over {@code user_blocks}; runs in the caller's transaction when there is one. The send path reads
+ * blocks together with the send window ({@link com.ticketing.message.store.MessageStore#sendContext}).
+ */
 @Repository
 public class BlockStore {
 
@@ -45,26 +48,7 @@ public class BlockStore {
                 .all();
     }
 
-    /** Which way a block stands between two users, if any (the receiver's block wins when both blocked). */
-    public Mono<Direction> between(String senderId, String receiverId) {
-        return db.sql("""
-                        SELECT blocker_id FROM user_blocks
-                         WHERE (blocker_id = :receiver AND blocked_id = :sender)
-                            OR (blocker_id = :sender AND blocked_id = :receiver)
-                        """)
-                .bind("sender", senderId).bind("receiver", receiverId)
-                .map((row, meta) -> row.get("blocker_id", String.class))
-                .all()
-                .collectList()
-                .flatMap(blockers -> blockers.isEmpty() ? Mono.empty()
-                        : Mono.just(blockers.contains(receiverId) ? Direction.BLOCKED_BY_RECEIVER
-                        : Direction.BLOCKED_BY_SENDER));
-    }
-
     /** One user blocked by the caller. */
     public record Block(String userId, Instant blockedAt) {
     }
-
-    /** Who blocked whom, seen from a sender. */
-    public enum Direction { BLOCKED_BY_RECEIVER, BLOCKED_BY_SENDER }
 }

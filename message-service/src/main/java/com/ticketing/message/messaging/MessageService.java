@@ -4,7 +4,6 @@ import com.ticketing.auth.web.Ids;
 import com.ticketing.events.payload.message.ConversationKey;
 import com.ticketing.events.payload.message.MessageRejected;
 import com.ticketing.events.topic.Topics;
-import com.ticketing.message.block.BlockStore;
 import com.ticketing.message.notification.PushRequests;
 import com.ticketing.message.outbox.Outbox;
 import com.ticketing.message.store.ConversationStore;
@@ -14,6 +13,7 @@ import com.ticketing.message.store.ReportStore;
 import com.ticketing.message.store.StoredMessage;
 import io.r2dbc.spi.R2dbcException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -36,7 +36,6 @@ public class MessageService {
 
     private final MessageStore store;
     private final ConversationStore conversations;
-    private final BlockStore blocks;
     private final ReportStore reports;
     private final PushRequests pushRequests;
     private final Outbox outbox;
@@ -44,12 +43,11 @@ public class MessageService {
     private final SendLimit sendLimit;
     private final Clock clock;
 
-    public MessageService(MessageStore store, ConversationStore conversations, BlockStore blocks, ReportStore reports,
+    public MessageService(MessageStore store, ConversationStore conversations, ReportStore reports,
                           PushRequests pushRequests, Outbox outbox, Changes changes, SendLimit sendLimit,
                           Clock clock) {
         this.store = store;
         this.conversations = conversations;
-        this.blocks = blocks;
         this.reports = reports;
         this.pushRequests = pushRequests;
         this.outbox = outbox;
@@ -91,10 +89,8 @@ public class MessageService {
         NewMessage message = new NewMessage(messageId, request.senderId(), request.receiverId(),
                 request.content(), request.transactionId(), request.listingId(), request.clientMessageId(), now(),
                 requestedAt.truncatedTo(ChronoUnit.MICROS));
-        Mono<SendOutcome> work = store.lockSender(request.senderId())
-                .then(store.insertUnlessDuplicate(message))
-                .flatMap(stored -> withinLimit(stored, message.requestedAt())
-                        .then(notBlocked(stored))
+        Mono<SendOutcome> work = store.insertUnlessDuplicate(message)
+                .flatMap(stored -> admissible(stored, message.requestedAt())
                         .then(conversations.recordSent(stored))
                         .flatMap(receiver -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored),
                                         MessageEvents.sent(stored))
@@ -109,23 +105,25 @@ public class MessageService {
         });
     }
 
-    private Mono<Void> withinLimit(StoredMessage stored, Instant requestedAt) {
-        return store.sendTimes(stored.senderId(), sendLimit.from(requestedAt), sendLimit.until(requestedAt), stored.id(),
-                        2 * sendLimit.capacity() + 2)
-                .collectList()
-                .flatMap(others -> {
-                    var wait = sendLimit.refusal(requestedAt, others);
+    /**
+     * A new message stays unless either user blocks the other (FORBIDDEN) or it would exceed the send
+     * limit (RATE_LIMITED); a retry of a message stored before a block is answered by the replay instead.
+     */
+    private Mono<Void> admissible(StoredMessage stored, Instant requestedAt) {
+        return store.sendContext(stored.senderId(), stored.receiverId(), sendLimit.from(requestedAt),
+                        sendLimit.until(requestedAt), stored.id(), 2 * sendLimit.capacity() + 2)
+                .flatMap(context -> {
+                    if (context.blockers().contains(stored.receiverId())) {
+                        return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, BLOCKED_BY_RECEIVER));
+                    }
+                    if (!context.blockers().isEmpty()) {
+                        return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, BLOCKED_BY_SENDER));
+                    }
+                    Duration wait = sendLimit.refusal(requestedAt, context.sendTimes());
                     return wait == null ? Mono.<Void>empty() : Mono.error(new MessageRefusedException(Refusal.RATE_LIMITED,
                             "Too many messages, socket and REST together: at most " + sendLimit.capacity() + " per "
                                     + sendLimit.period().toSeconds() + " s", wait));
                 });
-    }
-
-    /** A retry of a message stored before a block is still answered with it; a new one is refused. */
-    private Mono<Void> notBlocked(StoredMessage message) {
-        return blocks.between(message.senderId(), message.receiverId())
-                .flatMap(direction -> Mono.error(new MessageRefusedException(Refusal.FORBIDDEN,
-                        direction == BlockStore.Direction.BLOCKED_BY_RECEIVER ? BLOCKED_BY_RECEIVER : BLOCKED_BY_SENDER)));
     }
 
     private Mono<SendOutcome> replay(SendMessage request, boolean reemit) {

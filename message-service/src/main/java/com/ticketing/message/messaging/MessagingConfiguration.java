@@ -1,6 +1,5 @@
 package com.ticketing.message.messaging;
 
-import com.ticketing.message.block.BlockStore;
 import com.ticketing.message.config.DatabaseConfiguration;
 import com.ticketing.message.notification.PushRequests;
 import com.ticketing.message.outbox.Outbox;
@@ -32,10 +31,9 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    MessageService messageService(MessageStore store, ConversationStore conversations, BlockStore blocks,
-                                  ReportStore reports, PushRequests pushRequests, Outbox outbox, Changes changes,
+    MessageService messageService(MessageStore store, ConversationStore conversations, ReportStore reports, PushRequests pushRequests, Outbox outbox, Changes changes,
                                   RateLimitProperties limits) {
-        return new MessageService(store, conversations, blocks, reports, pushRequests, outbox, changes,
+        return new MessageService(store, conversations, reports, pushRequests, outbox, changes,
                 new SendLimit(limits.send().capacity(), limits.send().period()), Clock.systemUTC());
     }
 

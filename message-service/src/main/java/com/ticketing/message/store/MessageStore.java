@@ -1,6 +1,10 @@
 package com.ticketing.message.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -39,12 +43,27 @@ public class MessageStore {
              LIMIT :limit
             """;
 
+    /**
+     * Takes the sender's lock for the rest of the transaction (an advisory lock on his id, not a row),
+     * so two of his sends never judge the send window on the same stale set, then inserts.
+     */
     private static final String INSERT_SQL = """
             INSERT INTO messages (id, sender_id, receiver_id, content, transaction_id, listing_id,
                                   client_message_id, created_at, updated_at, requested_at)
-            VALUES (:id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, :now, :now, :requestedAt)
+            SELECT :id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, :now, :now, :requestedAt
+              FROM pg_advisory_xact_lock(hashtextextended('send-window:' || :sender, 0))
             ON CONFLICT (sender_id, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING
             RETURNING *
+            """;
+
+    static final String SEND_CONTEXT_SQL = """
+            SELECT sent.requested_at, CAST(NULL AS varchar) AS blocker_id
+              FROM (SELECT requested_at FROM messages
+                     WHERE sender_id = :sender AND requested_at > :after AND requested_at < :before AND id <> :except
+                     ORDER BY requested_at LIMIT :limit) sent
+            UNION ALL
+            SELECT CAST(NULL AS timestamptz), blocker_id FROM user_blocks
+             WHERE (blocker_id = :receiver AND blocked_id = :sender) OR (blocker_id = :sender AND blocked_id = :receiver)
             """;
 
     private final DatabaseClient db;
@@ -87,24 +106,37 @@ public class MessageStore {
     }
 
     /**
-     * Serialises the sender's sends until the transaction ends (a lock on his id, not on a row), so
-     * two of them never judge the send window on the same stale count.
+     * What decides whether a new message may stay, in one round trip: when the sender sent his other
+     * messages strictly between two instants (deleted ones too, all but {@code except}), and which of the
+     * two users blocks the other.
      */
-    public Mono<Void> lockSender(String senderId) {
-        return db.sql("SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .bind("key", "send-window:" + senderId)
-                .fetch().all().then();
+    public Mono<SendContext> sendContext(String senderId, String receiverId, Instant after, Instant before,
+                                         UUID except, int limit) {
+        return db.sql(SEND_CONTEXT_SQL)
+                .bind("sender", senderId).bind("receiver", receiverId)
+                .bind("after", after).bind("before", before).bind("except", except).bind("limit", limit)
+                .map((row, meta) -> new Object[] {StoredMessage.instant(row, "requested_at"), row.get("blocker_id", String.class)})
+                .all()
+                .collectList()
+                .map(SendContext::of);
     }
 
-    /** When the sender sent his messages (deleted ones too) strictly between two instants, but {@code except}. */
-    public Flux<Instant> sendTimes(String senderId, Instant after, Instant before, UUID except, int limit) {
-        return db.sql("SELECT requested_at FROM messages WHERE sender_id = :sender"
-                        + " AND requested_at > :after AND requested_at < :before AND id <> :except"
-                        + " ORDER BY requested_at LIMIT :limit")
-                .bind("sender", senderId).bind("after", after).bind("before", before).bind("except", except)
-                .bind("limit", limit)
-                .map((row, meta) -> StoredMessage.instant(row, "requested_at"))
-                .all();
+    /** The sender's other send times in ascending order, and the ids of whoever blocks the other of the two. */
+    public record SendContext(List<Instant> sendTimes, Set<String> blockers) {
+
+        static SendContext of(List<Object[]> rows) {
+            List<Instant> times = new ArrayList<>();
+            Set<String> blockers = new HashSet<>();
+            for (Object[] row : rows) {
+                if (row[0] != null) {
+                    times.add((Instant) row[0]);
+                } else if (row[1] != null) {
+                    blockers.add((String) row[1]);
+                }
+            }
+            times.sort(null);
+            return new SendContext(List.copyOf(times), Set.copyOf(blockers));
+        }
     }
 
     /** The message, deleted or not. */

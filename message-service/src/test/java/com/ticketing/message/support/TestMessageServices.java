@@ -1,6 +1,5 @@
 package com.ticketing.message.support;
 
-import com.ticketing.message.block.BlockStore;
 import com.ticketing.message.messaging.Changes;
 import com.ticketing.message.messaging.MessageService;
 import com.ticketing.message.messaging.SendLimit;
@@ -32,7 +31,7 @@ public final class TestMessageServices {
                                                 SendLimit sendLimit) {
         ConversationStore conversations = new ConversationStore(db);
         Outbox outbox = new Outbox(db);
-        return new MessageService(new MessageStore(db), conversations, new BlockStore(db), new ReportStore(db),
+        return new MessageService(new MessageStore(db), conversations, new ReportStore(db),
                 new PushRequests(presence, conversations, outbox,
                         new NotificationProperties(true, Duration.ofMinutes(1), 100, 4)),
                 outbox, new Changes(transactions, OutboxSignal.NONE), sendLimit, Clock.systemUTC());
