@@ -1,62 +1,29 @@
-// Drives the gateway's demo page in Debian's headless Chromium (playwright-core, no browser download).
-// Alice and Bob sign in with the demo buttons in two browser contexts, chat (typing indicator, read
-// receipt), and Alice watches a listing whose price drop must flash. Run by DemoPageE2eTest:
+// Drives the gateway's demo page in Debian's headless Chromium (harness.mjs). Alice and Bob sign in with
+// the demo buttons in two browser contexts, chat (typing indicator, read receipt), and Alice watches a
+// listing whose price drop must flash. Run by DemoPageE2eTest:
 //   GATEWAY_URL=http://localhost:3000 LISTING_ID=lst-1 SCREENSHOT_DIR=../../../target/screenshots node demo-page.mjs
-// Protocol on stdout, one JSON object per line:
-//   {"step": "..."}                              progress
-//   {"await": "price-change", "listingId": ...}  the caller publishes a price drop for the listing now
-//   {"result": {...}}                            last line; the process exits 0 when result.ok
-import { chromium } from "playwright-core";
-import fs from "node:fs";
-import path from "node:path";
+// Besides the harness's protocol: {"await": "price-change", "listingId": ...} asks the caller to publish a
+// price drop for the listing now.
+import { run, say, step } from "./harness.mjs";
 
-const gateway = process.env.GATEWAY_URL ?? "http://localhost:3000";
 const listingId = process.env.LISTING_ID;
-const shots = path.resolve(process.env.SCREENSHOT_DIR ?? "screenshots");
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const TIMEOUT = 30_000;
+const result = { typingSeen: false, readReceipt: false, replyRead: false, priceFlash: false, price: null };
 
-const say = (value) => process.stdout.write(JSON.stringify(value) + "\n");
-const step = (text) => say({ step: text });
-const result = { ok: false, typingSeen: false, readReceipt: false, replyRead: false, priceFlash: false,
-  price: null, screenshots: [], pageErrors: [] };
+await run(result, async ({ open, screenshot }) => {
+  async function openAs(user) {
+    const page = await open(user);
+    await page.locator(`#demo-user-buttons button[data-user="${user}"]`).click();
+    await page.locator("#who", { hasText: user }).waitFor();
+    await page.locator('#connection[data-state="online"]').waitFor();
+    return page;
+  }
 
-fs.mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-
-async function screenshot(page, name, options = {}) {
-  const file = path.join(shots, `${name}.png`);
-  await page.screenshot({ path: file, ...options });
-  result.screenshots.push(file);
-}
-
-async function openAs(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (error) => result.pageErrors.push(`${user}: ${error.message}`));
-  page.on("console", (message) => message.type() === "error" && result.pageErrors.push(`${user}: ${message.text()}`));
-  await page.goto(gateway);
-  await page.locator(`#demo-user-buttons button[data-user="${user}"]`).click();
-  await page.locator("#who", { hasText: user }).waitFor();
-  await page.locator('#connection[data-state="online"]').waitFor();
-  return page;
-}
-
-let alice;
-let bob;
-try {
   step("sign in as alice and bob with the demo buttons");
-  const signInPage = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  await signInPage.goto(gateway);
+  const signInPage = await open("sign-in");
   await signInPage.locator("#demo-user-buttons button").first().waitFor();
   await screenshot(signInPage, "01-sign-in");
-  alice = await openAs("alice");
-  bob = await openAs("bob");
+  const alice = await openAs("alice");
+  const bob = await openAs("bob");
 
   step(`alice watches ${listingId}`);
   await alice.fill("#listing-input", listingId);
@@ -108,14 +75,5 @@ try {
   await screenshot(bob, "05-bob-chat");
   await alice.setViewportSize({ width: 390, height: 844 });
   await screenshot(alice, "06-alice-phone", { fullPage: true });
-  result.ok = result.typingSeen && result.readReceipt && result.replyRead && result.priceFlash;
-} catch (error) {
-  result.error = String(error?.message ?? error).split("\n").slice(0, 6).join(" | ");
-  for (const [name, page] of [["alice", alice], ["bob", bob]]) {
-    if (page) await screenshot(page, `failure-${name}`).catch(() => {});
-  }
-} finally {
-  await browser.close();
-  say({ result });
-  process.exit(result.ok ? 0 : 1);
-}
+  return result.typingSeen && result.readReceipt && result.replyRead && result.priceFlash;
+});

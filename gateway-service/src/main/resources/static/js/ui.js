@@ -40,6 +40,14 @@ export function formatTime(iso) {
   return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
+/** The time for today's moments, the date for older ones; empty without a time. */
+export function formatWhen(iso) {
+  if (!iso) return "";
+  const date = new Date(iso);
+  return date.toDateString() === new Date().toDateString() ? formatTime(iso)
+      : date.toLocaleDateString([], { day: "numeric", month: "short" });
+}
+
 /** Appends one line to the event log (newest first, at most 200 lines). */
 export function logEvent(direction, event, payload) {
   const list = $("#log");

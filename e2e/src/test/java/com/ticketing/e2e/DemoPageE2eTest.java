@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo page at {@code /} in a real headless Chromium ({@code src/test/browser/demo-page.mjs}):
+ * The demo page at {@code /} in a real headless Chromium (the scripts in {@code src/test/browser/}):
  * Alice and Bob sign in with the demo buttons (the gateway runs with {@code TICKETING_DEMO_ENABLED=true}),
  * chat with typing indicators and read receipts, and a price drop published to Kafka flashes on the
- * page watching the listing. Screenshots land in {@code target/screenshots/}.
+ * page watching the listing; the inbox lists conversations with unread badges and online dots, finds
+ * messages and blocks. Screenshots land in {@code target/screenshots/}.
  */
 class DemoPageE2eTest {
 
@@ -43,7 +45,8 @@ class DemoPageE2eTest {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     Rest.call("GET", gateway + "/api/listings/" + listingId, token, null).status() == 200);
 
-            JsonNode result = runBrowser(gateway, listingId, () -> market.priceChanged(listingId, "99.00"));
+            JsonNode result = runBrowser("demo-page.mjs", gateway, Map.of("LISTING_ID", listingId),
+                    () -> market.priceChanged(listingId, "99.00"));
 
             assertThat(result.get("pageErrors")).as("errors in the page's console").isEmpty();
             assertThat(result.get("typingSeen").asBoolean()).as("alice saw bob typing: %s", result).isTrue();
@@ -58,13 +61,84 @@ class DemoPageE2eTest {
         }
     }
 
-    /** Runs the page script; when it asks, {@code publishPriceDrop} runs; answers its final result line. */
-    private static JsonNode runBrowser(String gateway, String listingId, Runnable publishPriceDrop) throws Exception {
+    /**
+     * Fresh users, so nothing another test did to alice or bob shows: the reader has an older conversation
+     * with a user who never connects, then the sender (signed in on his own page) writes to him.
+     */
+    @Test
+    void theInboxShowsUnreadBadgesAndOnlineDotsFindsMessagesClearsOnOpenAndBlockingRefusesSends() throws Exception {
+        assertThat(CHROMIUM).as("headless Chromium is needed: apt-get install -y chromium").isExecutable();
+        E2eStack stack = E2eStack.get();
+        String gateway = stack.gateway(0);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String reader = "rhea-" + suffix;
+        String sender = "sam-" + suffix;
+        String offline = "otto-" + suffix;
+        String readerToken = stack.token(reader);
+        Rest.Answer sent = Rest.call("POST", gateway + "/api/messages", stack.token(offline),
+                JSON.writeValueAsString(Map.of("receiverId", reader, "content", "Is parking included with the tickets?")));
+        assertThat(sent.status()).as("%s", sent.body()).isEqualTo(201);
+
+        JsonNode result = runBrowser("inbox-page.mjs", gateway, Map.of("READER", reader, "READER_TOKEN", readerToken,
+                "SENDER", sender, "SENDER_TOKEN", stack.token(sender), "OFFLINE_USER", offline), () -> { });
+
+        assertThat(result.get("pageErrors")).as("errors in the page's console").isEmpty();
+        assertThat(result.get("ok").asBoolean()).as(result.toString()).isTrue();
+        assertThat(strings(result.get("inboxOrder"))).as("newest conversation first").containsExactly(sender, offline);
+        assertThat(result.get("unreadBadge").asString()).isEqualTo("3");
+        assertThat(result.get("offlineBadge").asString()).isEqualTo("1");
+        assertThat(result.get("totalUnread").asString()).isEqualTo("4");
+        assertThat(result.get("preview").asString()).as("user text is shown as text, never parsed")
+                .contains("Seats <b>near the stage</b>").contains("<img src=x");
+        assertThat(result.get("previewElements").asInt()).isZero();
+        assertThat(result.get("searchHits").asInt()).as("only one message says PayPal").isEqualTo(1);
+        assertThat(result.get("hitUser").asString()).isEqualTo(sender);
+        assertThat(result.get("snippet").asString()).contains("pay with PayPal");
+        assertThat(strings(result.get("marked"))).containsExactly("PayPal");
+        assertThat(result.get("bubblesShown").asInt()).isEqualTo(3);
+        assertThat(result.get("blockButton").asString()).isEqualTo("Unblock");
+        JsonNode senderRefusal = result.get("senderRefusal");
+        assertThat(senderRefusal.get("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(senderRefusal.get("notice").asString()).isEqualTo("You cannot message this user");
+        assertThat(senderRefusal.get("receipt").asString()).contains("You cannot message this user");
+        JsonNode readerRefusal = result.get("readerRefusal");
+        assertThat(readerRefusal.get("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(readerRefusal.get("notice").asString()).contains("You blocked this user");
+        assertThat(readerRefusal.get("receipt").asString()).contains("You blocked this user");
+        for (JsonNode screenshot : result.get("screenshots")) {
+            assertThat(Path.of(screenshot.asString())).isNotEmptyFile();
+        }
+
+        // What the page showed is what the server holds: read on open, the block lifted again.
+        JsonNode conversations = Rest.call("GET", gateway + "/api/messages/conversations", readerToken, null).body();
+        assertThat(unreadCounts(conversations)).containsExactly(Map.entry(sender, 0L), Map.entry(offline, 1L));
+        assertThat(Rest.call("GET", gateway + "/api/users/blocked", readerToken, null).body()).isEmpty();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
+    }
+
+    private static List<Map.Entry<String, Long>> unreadCounts(JsonNode conversations) {
+        List<Map.Entry<String, Long>> counts = new ArrayList<>();
+        conversations.forEach(conversation ->
+                counts.add(Map.entry(conversation.get("userId").asString(), conversation.get("unreadCount").asLong())));
+        return counts;
+    }
+
+    /**
+     * Runs a page script with {@code env} on top of the gateway's URL, the screenshot directory and Chromium's
+     * path; whenever it asks ({@code {"await": ...}}), {@code onAwait} runs; answers its final result line.
+     */
+    private static JsonNode runBrowser(String script, String gateway, Map<String, String> env, Runnable onAwait)
+            throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        ProcessBuilder builder = new ProcessBuilder("node", "demo-page.mjs").directory(BROWSER_PROJECT.toFile())
+        ProcessBuilder builder = new ProcessBuilder("node", script).directory(BROWSER_PROJECT.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(env);
         builder.environment().put("GATEWAY_URL", gateway);
-        builder.environment().put("LISTING_ID", listingId);
         builder.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
         builder.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
         Process node = builder.start();
@@ -74,7 +148,7 @@ class DemoPageE2eTest {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 JsonNode message = JSON.readTree(line);
                 if (message.has("await")) {
-                    publishPriceDrop.run();
+                    onAwait.run();
                 } else if (message.has("result")) {
                     result = message.get("result");
                 } else {
