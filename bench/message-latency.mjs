@@ -13,9 +13,21 @@ const receivers = await connectMany(PAIRS, (i) => `receiver-${run}-${i}`);
 console.log(`${PAIRS} sender/receiver pairs connected`);
 
 const latencies = [];
+// The two halves of the path, split at the message's createdAt (stamped by message-service as it stores it):
+// socket -> gateway -> messaging.message-commands -> message-service's insert, then its commit -> outbox
+// relay -> messaging.message-events -> gateway -> the receiver's socket.
+const toStored = [];
+const fromStored = [];
 const refused = { count: 0 };
 for (const receiver of receivers) {
-  receiver.on("message:received", (message) => latencies.push(Date.now() - Number(message.content.split(" ")[0])));
+  receiver.on("message:received", (message) => {
+    const now = Date.now();
+    const sent = Number(message.content.split(" ")[0]);
+    const stored = Date.parse(message.createdAt);
+    latencies.push(now - sent);
+    toStored.push(stored - sent);
+    fromStored.push(now - stored);
+  });
 }
 const total = RATE * SECONDS;
 const began = Date.now();
@@ -30,5 +42,9 @@ for (let waited = 0; latencies.length + refused.count < total && waited < 30000;
 const p = percentiles(latencies);
 console.log(`sent ${total} at ${RATE}/s: received ${latencies.length}, refused ${refused.count}`);
 console.log(`send -> message:received ms: p50 ${p.p50}  p90 ${p.p90}  p99 ${p.p99}  max ${p.max}`);
+for (const [label, samples] of [["send -> stored", toStored], ["stored -> received", fromStored]]) {
+  const q = percentiles(samples);
+  console.log(`  ${label} ms: p50 ${q.p50}  p90 ${q.p90}  p99 ${q.p99}  max ${q.max}`);
+}
 [...senders, ...receivers].forEach((s) => s.disconnect());
 process.exit(0);
