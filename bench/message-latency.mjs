@@ -46,5 +46,8 @@ for (const [label, samples] of [["send -> stored", toStored], ["stored -> receiv
   const q = percentiles(samples);
   console.log(`  ${label} ms: p50 ${q.p50}  p90 ${q.p90}  p99 ${q.p99}  max ${q.max}`);
 }
+// One line for ./ticketing bench messages to read.
+console.log(`RESULT ${JSON.stringify({ rate: RATE, sent: total, received: latencies.length, refused: refused.count,
+  total: p, toStored: percentiles(toStored), fromStored: percentiles(fromStored) })}`);
 [...senders, ...receivers].forEach((s) => s.disconnect());
 process.exit(0);

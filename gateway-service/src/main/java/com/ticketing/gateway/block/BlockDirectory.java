@@ -3,6 +3,7 @@ package com.ticketing.gateway.block;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.kafka.ConsumerSettings;
+import com.ticketing.gateway.kafka.ConsumerThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -140,17 +141,7 @@ public final class BlockDirectory implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerThreads.stop(consumer, thread);
     }
 
     @Override

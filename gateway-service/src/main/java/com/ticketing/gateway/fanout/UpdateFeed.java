@@ -8,6 +8,7 @@ import com.ticketing.events.topic.Topics;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.gateway.config.GatewayProperties;
 import com.ticketing.gateway.kafka.ConsumerSettings;
+import com.ticketing.gateway.kafka.ConsumerThreads;
 import com.ticketing.gateway.recovery.FeedLayout;
 import com.ticketing.gateway.recovery.FeedState;
 import com.ticketing.socketio.engine.server.EngineIoServer;
@@ -238,17 +239,7 @@ public class UpdateFeed implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerThreads.stop(consumer, thread);
     }
 
     @Override

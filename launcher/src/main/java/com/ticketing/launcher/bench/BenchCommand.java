@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * {@code ./ticketing bench fanout|idle|recovery}: starts one embedded Kafka broker with the project's topics,
+ * {@code ./ticketing bench fanout|idle|recovery|messages}: starts one embedded Kafka broker with the project's topics,
  * measures each server in turn (gateway, then the reference Node server) and prints one table. It
  * stops everything it started, also on failure or Ctrl-C. See {@link BenchOptions#USAGE}.
  */
@@ -71,6 +71,7 @@ public final class BenchCommand {
                 case FANOUT -> runFanout(context);
                 case IDLE -> runIdle(context);
                 case RECOVERY -> runRecovery(context);
+                case MESSAGES -> runMessages(context);
             }
             out.println("finished: " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", load average " + loadAverage());
             return 0;
@@ -122,6 +123,16 @@ public final class BenchCommand {
         }
         out.println();
         FanoutBench.print(rows, context);
+    }
+
+    private void runMessages(BenchContext context) throws Exception {
+        out.println("message-service: java " + String.join(" ", options.gatewayOpts())
+                + " -jar message-service/target/message-service.jar, PostgreSQL embedded");
+        out.printf("load:     rate pairs of users (one message per sender per second), %s messages/s, %d s each after a"
+                + " %d s warm-up at %d/s%n", options.rates(), options.seconds(), options.warmup(), options.warmupRate());
+        List<MessagesBench.Row> rows = new MessagesBench(context, resources).measure();
+        out.println();
+        MessagesBench.print(rows, context);
     }
 
     private void runRecovery(BenchContext context) throws Exception {

@@ -29,7 +29,7 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
     public static final String DEFAULT_GATEWAY_OPTS = "-Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     public static final String USAGE = """
-            usage: ./ticketing bench fanout|idle [options]
+            usage: ./ticketing bench fanout|idle|recovery|messages [options]
 
               Starts one embedded Kafka broker, then each server in turn: the gateway
               (gateway-service/target/gateway-service.jar, full JIT) and the reference Node server
@@ -49,13 +49,17 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
                        at once with {pid, offset}. Per server: how many resumed, time to the CONNECT reply
                        p50/p99/max, deliveries lost and duplicated over all sockets (replays included), and
                        the live fan-out latency of the sockets that stayed (Node: its in-memory recovery).
+              messages direct messages end to end (gateway only; PostgreSQL embedded for the run): pairs of
+                       users over bench/message-latency.mjs, one message per sender per second, socket send ->
+                       the receiver's message:received, split at the stored createdAt; message-service runs on
+                       --gateway-opts too. Per rate: p50/p90/p99 ms, both halves, CPU ms per message.
 
             options:
               --sockets N          sockets or connections (fanout 5000, idle 15000, recovery 10000)
               --listings N         listings, fanout only (100)
-              --rates A,B,...      offered updates/s, fanout only (100,250,500,1000)
+              --rates A,B,...      offered updates/s (fanout: 100,250,500,1000) or messages/s (messages: 200,500,1000)
               --seconds S          measured seconds per rate (15)
-              --warmup S           warm-up seconds before the first rate, discarded (90: C2 is still compiling after 20 s here)
+              --warmup S           warm-up seconds before the first rate, discarded (90, messages 60: C2 is still compiling after 20 s here)
               --only gateway|node  measure one server only
               --gateway-opts "..." the gateway's JVM options (%s)
               --workers N          load-generator processes (2)
@@ -66,11 +70,12 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
               ./ticketing bench fanout --only gateway --gateway-opts "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
                                    (the Dockerfile's flags: on a host without a memory limit that heap is huge)
               HISTOGRAM=1 ./ticketing bench idle --sockets 10000
+              ./ticketing bench messages --rates 200,1000 --seconds 30
             Logs: .ticketing-data/bench/logs/
             """.formatted(DEFAULT_GATEWAY_OPTS);
 
-    /** The two benchmarks. */
-    public enum Scenario { FANOUT, IDLE, RECOVERY }
+    /** The benchmarks. */
+    public enum Scenario { FANOUT, IDLE, RECOVERY, MESSAGES }
 
     public BenchOptions {
         positive("--sockets", sockets, 1_000_000);
@@ -91,24 +96,32 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
     /** Parses the arguments after {@code bench}. */
     public static BenchOptions parse(List<String> args) {
         if (args.isEmpty() || args.get(0).startsWith("-")) {
-            throw new IllegalArgumentException("which benchmark: fanout, idle or recovery?");
+            throw new IllegalArgumentException("which benchmark: fanout, idle, recovery or messages?");
         }
         Scenario scenario = switch (args.get(0)) {
             case "fanout" -> Scenario.FANOUT;
             case "idle" -> Scenario.IDLE;
             case "recovery" -> Scenario.RECOVERY;
-            default -> throw new IllegalArgumentException("unknown benchmark " + args.get(0) + " (fanout, idle or recovery)");
+            case "messages" -> Scenario.MESSAGES;
+            default -> throw new IllegalArgumentException("unknown benchmark " + args.get(0)
+                    + " (fanout, idle, recovery or messages)");
         };
         int sockets = switch (scenario) {
             case FANOUT -> 5_000;
             case IDLE -> 15_000;
             case RECOVERY -> 10_000;
+            case MESSAGES -> 1;
         };
         int listings = 100;
-        List<Integer> rates = scenario == Scenario.RECOVERY ? List.of(100) : List.of(100, 250, 500, 1000);
-        int seconds = scenario == Scenario.RECOVERY ? 30 : 15;
-        int warmup = 90;
-        Set<ServerKind> servers = EnumSet.allOf(ServerKind.class);
+        List<Integer> rates = switch (scenario) {
+            case RECOVERY -> List.of(100);
+            case MESSAGES -> List.of(200, 500, 1000);
+            default -> List.of(100, 250, 500, 1000);
+        };
+        int seconds = scenario == Scenario.RECOVERY || scenario == Scenario.MESSAGES ? 30 : 15;
+        int warmup = scenario == Scenario.MESSAGES ? 60 : 90;
+        Set<ServerKind> servers = scenario == Scenario.MESSAGES ? EnumSet.of(ServerKind.GATEWAY)
+                : EnumSet.allOf(ServerKind.class);
         List<String> gatewayOpts = split(DEFAULT_GATEWAY_OPTS);
         int workers = 2;
         for (int i = 1; i < args.size(); i++) {

@@ -3,13 +3,9 @@ package com.ticketing.message.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ticketing.message.config.DatabaseProperties;
 import com.ticketing.message.support.TestMessageServices;
 import com.ticketing.message.support.TestPostgres;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -34,12 +30,7 @@ class SendWindowR2dbcTest {
 
     @BeforeAll
     static void setUp() {
-        String url = TestPostgres.migratedJdbcUrl("send_window_it");
-        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(ConnectionFactoryOptions
-                        .parse(DatabaseProperties.toR2dbcUrl(url)).mutate()
-                        .option(ConnectionFactoryOptions.USER, TestPostgres.USER)
-                        .option(ConnectionFactoryOptions.PASSWORD, "").build()))
-                .maxSize(8).build());
+        pool = TestPostgres.r2dbcPool("send_window_it", 8);
         messages = TestMessageServices.messageService(DatabaseClient.create(pool),
                 TransactionalOperator.create(new R2dbcTransactionManager(pool)), userId -> true,
                 new SendLimit(20, Duration.ofSeconds(10)));

@@ -2,16 +2,12 @@ package com.ticketing.message.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ticketing.message.config.DatabaseProperties;
 import com.ticketing.message.messaging.MessageRefusedException;
 import com.ticketing.message.messaging.MessageService;
 import com.ticketing.message.messaging.SendMessage;
 import com.ticketing.message.support.TestMessageServices;
 import com.ticketing.message.support.TestPostgres;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,12 +34,7 @@ class ConversationSummaryR2dbcTest {
 
     @BeforeAll
     static void setUp() {
-        String url = TestPostgres.migratedJdbcUrl("summary_it");
-        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(ConnectionFactoryOptions
-                        .parse(DatabaseProperties.toR2dbcUrl(url)).mutate()
-                        .option(ConnectionFactoryOptions.USER, TestPostgres.USER)
-                        .option(ConnectionFactoryOptions.PASSWORD, "").build()))
-                .maxSize(12).build());
+        pool = TestPostgres.r2dbcPool("summary_it", 12);
         db = DatabaseClient.create(pool);
         messages = TestMessageServices.messageService(db,
                 TransactionalOperator.create(new R2dbcTransactionManager(pool)), userId -> true);

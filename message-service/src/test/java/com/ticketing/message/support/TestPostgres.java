@@ -1,5 +1,10 @@
 package com.ticketing.message.support;
 
+import com.ticketing.message.config.DatabaseProperties;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -43,6 +48,16 @@ public final class TestPostgres {
         String url = jdbcUrl(name);
         Flyway.configure().dataSource(url, USER, "").locations("classpath:db/migration").load().migrate();
         return url;
+    }
+
+    /** An R2DBC pool of at most {@code size} connections to database {@code name}, migrated. */
+    public static ConnectionPool r2dbcPool(String name, int size) {
+        String url = migratedJdbcUrl(name);
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(ConnectionFactoryOptions
+                        .parse(DatabaseProperties.toR2dbcUrl(url)).mutate()
+                        .option(ConnectionFactoryOptions.USER, USER)
+                        .option(ConnectionFactoryOptions.PASSWORD, "").build()))
+                .maxSize(size).build());
     }
 
     private static EmbeddedPostgres server() {

@@ -1,0 +1,125 @@
+package com.ticketing.launcher.bench;
+
+import com.ticketing.launcher.EmbeddedPostgresServer;
+import com.ticketing.launcher.ServiceProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./ticketing bench messages}: socket send → the receiver's {@code message:received} through the
+ * whole pipeline (gateway, Kafka, message-service, PostgreSQL, outbox, Kafka, gateway), message-service
+ * and the gateway on the JVM options of {@code --gateway-opts} (the production image's by default).
+ * {@code bench/message-latency.mjs} drives pairs of users, one message per sender per second, and splits
+ * each message's path at its stored {@code createdAt}; a warm-up run comes first and is discarded.
+ */
+final class MessagesBench {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One offered rate's figures; latencies in ms, CPU in ms of message-service per message. */
+    record Row(int rate, int sent, int received, int refused, JsonNode total, JsonNode toStored, JsonNode fromStored,
+               double serviceCpuMsPerMessage, double gatewayCpuMsPerMessage) {
+    }
+
+    private final BenchContext context;
+    private final Resources resources;
+
+    MessagesBench(BenchContext context, Resources resources) {
+        this.context = context;
+        this.resources = resources;
+    }
+
+    List<Row> measure() throws Exception {
+        Path scratch = context.scratchDir();
+        EmbeddedPostgresServer postgres = resources.add(EmbeddedPostgresServer.start(scratch.resolve("postgres"),
+                scratch.resolve("postgres-runtime"), BenchServer.freePort()));
+        ServiceProcess messages = resources.add(messageService(postgres));
+        messages.awaitHealthy(READY_TIMEOUT);
+        BenchServer gateway = BenchServer.start(ServerKind.GATEWAY, context, resources);
+        context.step("message-service (pid %d) and the gateway (pid %d) are up", messages.pid(), gateway.pid());
+        BenchOptions options = context.options();
+        if (options.warmup() > 0) {
+            context.step("warm-up: %d s at %d messages/s (discarded)", options.warmup(), options.warmupRate());
+            latencyRun(gateway, options.warmupRate(), options.warmup());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int rate : options.rates()) {
+            long serviceTicks = ProcStats.cpuTicks(messages.pid());
+            long gatewayTicks = ProcStats.cpuTicks(gateway.pid());
+            JsonNode result = latencyRun(gateway, rate, options.seconds());
+            double perMessage = Math.max(1, result.get("received").asInt());
+            rows.add(new Row(rate, result.get("sent").asInt(), result.get("received").asInt(), result.get("refused").asInt(),
+                    result.get("total"), result.get("toStored"), result.get("fromStored"),
+                    ProcStats.cpuMillis(ProcStats.cpuTicks(messages.pid()) - serviceTicks) / perMessage,
+                    ProcStats.cpuMillis(ProcStats.cpuTicks(gateway.pid()) - gatewayTicks) / perMessage));
+            context.step("%d messages/s: p50 %s ms, p99 %s ms", rate, result.at("/total/p50"), result.at("/total/p99"));
+        }
+        return rows;
+    }
+
+    private ServiceProcess messageService(EmbeddedPostgresServer postgres) throws IOException {
+        int port = BenchServer.freePort();
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", context.bootstrapServers()),
+                Map.entry("TICKETING_JWT_SECRET", context.jwtSecret()),
+                Map.entry("TICKETING_DEMO_ENABLED", "true"),
+                Map.entry("DATABASE_URL", postgres.jdbcUrl()),
+                Map.entry("DATABASE_USERNAME", EmbeddedPostgresServer.USER),
+                Map.entry("DATABASE_PASSWORD", "postgres"),
+                Map.entry("MESSAGE_SERVICE_PORT", Integer.toString(port)),
+                Map.entry("MESSAGE_SERVICE_MANAGEMENT_PORT", Integer.toString(BenchServer.freePort())),
+                Map.entry("SERVER_ADDRESS", "127.0.0.1"),
+                Map.entry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1"));
+        return ServiceProcess.start("message-service", context.home().resolve("message-service/target/message-service.jar"),
+                port, environment, context.options().gatewayOpts(), context.logDir());
+    }
+
+    /** Runs bench/message-latency.mjs once against the gateway and returns its RESULT line. */
+    private JsonNode latencyRun(BenchServer gateway, int rate, int seconds) throws IOException, InterruptedException {
+        Path log = context.logDir().resolve("message-latency-" + rate + ".log");
+        ProcessBuilder builder = new ProcessBuilder("node", context.benchDir().resolve("message-latency.mjs").toString(),
+                "--rate", Integer.toString(rate), "--seconds", Integer.toString(seconds))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("GATEWAY_URL", gateway.url().replace("ws://", "http://"));
+        builder.environment().put("TICKETING_JWT_SECRET", context.jwtSecret());
+        Process node = resources.add(new Child(builder.start())).process();
+        if (!node.waitFor(seconds + 180L, TimeUnit.SECONDS)) {
+            node.destroyForcibly();
+            throw new IllegalStateException("message-latency.mjs did not finish; see " + log);
+        }
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> line.startsWith("RESULT "))
+                .map(line -> JSON.readTree(line.substring("RESULT ".length()))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("message-latency.mjs printed no result; see " + log));
+    }
+
+    static void print(List<Row> rows, BenchContext context) {
+        Table table = new Table("messages/s", "sent", "received", "refused", "p50 ms", "p90 ms", "p99 ms", "max ms",
+                "send->stored p50/p99", "stored->received p50/p99", "message-service CPU ms/msg", "gateway CPU ms/msg");
+        for (Row row : rows) {
+            table.row(row.rate(), row.sent(), row.received(), row.refused(), row.total().get("p50"), row.total().get("p90"),
+                    row.total().get("p99"), row.total().get("max"),
+                    row.toStored().get("p50") + " / " + row.toStored().get("p99"),
+                    row.fromStored().get("p50") + " / " + row.fromStored().get("p99"),
+                    String.format("%.2f", row.serviceCpuMsPerMessage()), String.format("%.2f", row.gatewayCpuMsPerMessage()));
+        }
+        table.print(context.out());
+    }
+
+    /** A load-generator process, stopped with the run if it is still going. */
+    private record Child(Process process) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+}
