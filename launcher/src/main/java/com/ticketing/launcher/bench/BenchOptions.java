@@ -110,7 +110,7 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
             case FANOUT -> 5_000;
             case IDLE -> 15_000;
             case RECOVERY -> 10_000;
-            case MESSAGES -> 1;
+            case MESSAGES -> 2_000; // not an option there: the script opens two sockets per message per second
         };
         int listings = 100;
         List<Integer> rates = switch (scenario) {

@@ -21,6 +21,18 @@ class BenchOptionsTest {
     }
 
     @Test
+    void messagesMeasureTheGatewayPipelineAtTheIssuesRatesAfterAMinuteOfWarmUp() {
+        BenchOptions options = BenchOptions.parse(List.of("messages"));
+
+        assertThat(options.scenario()).isEqualTo(BenchOptions.Scenario.MESSAGES);
+        assertThat(options.rates()).containsExactly(200, 500, 1000);
+        assertThat(options.seconds()).isEqualTo(30);
+        assertThat(options.warmup()).isEqualTo(60);
+        assertThat(options.servers()).containsExactly(ServerKind.GATEWAY);
+        assertThat(BenchOptions.parse(List.of("messages", "--rates", "1000")).rates()).containsExactly(1000);
+    }
+
+    @Test
     void idleDefaultsToFifteenThousandConnections() {
         assertThat(BenchOptions.parse(List.of("idle")).sockets()).isEqualTo(15_000);
     }
