@@ -17,12 +17,12 @@ import reactor.core.publisher.Mono;
 public class ConversationStore {
 
     static final String CONVERSATIONS_SQL = """
-            SELECT m.*, c.other_id, c.unread_count
+            SELECT %s, c.other_id, c.unread_count
               FROM conversation_summaries c JOIN messages m ON m.id = c.last_message_id
              WHERE c.user_id = :user AND c.last_message_id IS NOT NULL
              ORDER BY c.last_message_at DESC, c.last_message_id DESC
              LIMIT :limit OFFSET :offset
-            """;
+            """.formatted(StoredMessage.columnsOf("m"));
 
     static final String UNREAD_COUNT_SQL = """
             SELECT COALESCE(sum(unread_count), 0) AS unread FROM conversation_summaries

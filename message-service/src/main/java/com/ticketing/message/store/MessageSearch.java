@@ -16,8 +16,8 @@ import reactor.core.publisher.Flux;
 public class MessageSearch {
 
     private static final String SIDE = """
-            (SELECT m.* FROM messages m
-              WHERE m.%s = :user AND m.search_vector @@ plainto_tsquery('simple', :q) AND m.deleted_at IS NULL
+            (SELECT %2$s FROM messages m
+              WHERE m.%1$s = :user AND m.search_vector @@ plainto_tsquery('simple', :q) AND m.deleted_at IS NULL
                 AND (m.created_at, m.id) < (:beforeAt, :beforeId)
               ORDER BY m.created_at DESC, m.id DESC LIMIT :limit)
             """;
@@ -27,12 +27,13 @@ public class MessageSearch {
      * words and ignores punctuation. The snippet is plain text (no markup to escape).
      */
     static final String SEARCH_SQL = """
-            SELECT hit.*, ts_headline('simple', hit.content, plainto_tsquery('simple', :q),
+            SELECT %3$s, ts_headline('simple', hit.content, plainto_tsquery('simple', :q),
                        'MaxFragments=1, MaxWords=16, MinWords=6, StartSel="", StopSel=""') AS snippet
               FROM (%s UNION ALL %s) hit
              ORDER BY hit.created_at DESC, hit.id DESC
              LIMIT :limit
-            """.formatted(SIDE.formatted("sender_id"), SIDE.formatted("receiver_id"));
+            """.formatted(SIDE.formatted("sender_id", StoredMessage.columnsOf("m")),
+                    SIDE.formatted("receiver_id", StoredMessage.columnsOf("m")), StoredMessage.columnsOf("hit"));
 
     /** Sorts after every real (created_at, id): the first page. */
     private static final Instant NO_ANCHOR_AT = Instant.parse("9999-12-31T00:00:00Z");

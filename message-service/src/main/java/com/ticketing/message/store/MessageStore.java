@@ -20,19 +20,19 @@ import reactor.core.publisher.Mono;
 public class MessageStore {
 
     static final String CONVERSATION_SQL = """
-            SELECT * FROM messages
+            SELECT %s FROM messages
              WHERE LEAST(sender_id, receiver_id) = :low AND GREATEST(sender_id, receiver_id) = :high
                AND deleted_at IS NULL
              ORDER BY created_at DESC, id DESC
              LIMIT :limit OFFSET :offset
-            """;
+            """.formatted(StoredMessage.COLUMNS);
 
     /**
      * The page before a message, by (created_at, id): stable while new messages arrive. The anchor may
      * have been deleted since; its position still holds.
      */
     static final String CONVERSATION_BEFORE_SQL = """
-            SELECT m.* FROM messages m, messages anchor
+            SELECT %s FROM messages m, messages anchor
              WHERE anchor.id = :before
                AND LEAST(anchor.sender_id, anchor.receiver_id) = :low
                AND GREATEST(anchor.sender_id, anchor.receiver_id) = :high
@@ -41,7 +41,7 @@ public class MessageStore {
                AND m.deleted_at IS NULL
              ORDER BY m.created_at DESC, m.id DESC
              LIMIT :limit
-            """;
+            """.formatted(StoredMessage.columnsOf("m"));
 
     /**
      * Takes the sender's lock for the rest of the transaction (an advisory lock on his id, not a row),
@@ -53,8 +53,8 @@ public class MessageStore {
             SELECT :id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, :now, :now, :requestedAt
               FROM pg_advisory_xact_lock(hashtextextended('send-window:' || :sender, 0))
             ON CONFLICT (sender_id, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING
-            RETURNING *
-            """;
+            RETURNING %s
+            """.formatted(StoredMessage.COLUMNS);
 
     static final String SEND_CONTEXT_SQL = """
             SELECT sent.requested_at, CAST(NULL AS varchar) AS blocker_id
@@ -98,7 +98,8 @@ public class MessageStore {
 
     /** The message a sender stored under a client message id, deleted or not. */
     public Mono<StoredMessage> findByClientMessageId(String senderId, String clientMessageId) {
-        return db.sql("SELECT * FROM messages WHERE sender_id = :sender AND client_message_id = :clientMessageId")
+        return db.sql("SELECT " + StoredMessage.COLUMNS
+                        + " FROM messages WHERE sender_id = :sender AND client_message_id = :clientMessageId")
                 .bind("sender", senderId)
                 .bind("clientMessageId", clientMessageId)
                 .map((row, meta) -> StoredMessage.from(row))
@@ -141,7 +142,7 @@ public class MessageStore {
 
     /** The message, deleted or not. */
     public Mono<StoredMessage> findById(UUID id) {
-        return db.sql("SELECT * FROM messages WHERE id = :id")
+        return db.sql("SELECT " + StoredMessage.COLUMNS + " FROM messages WHERE id = :id")
                 .bind("id", id)
                 .map((row, meta) -> StoredMessage.from(row))
                 .one();
@@ -149,7 +150,7 @@ public class MessageStore {
 
     /** The message with its row locked until the transaction ends (deleted or not). */
     public Mono<StoredMessage> lockById(UUID id) {
-        return db.sql("SELECT * FROM messages WHERE id = :id FOR UPDATE")
+        return db.sql("SELECT " + StoredMessage.COLUMNS + " FROM messages WHERE id = :id FOR UPDATE")
                 .bind("id", id)
                 .map((row, meta) -> StoredMessage.from(row))
                 .one();
@@ -160,8 +161,8 @@ public class MessageStore {
         return db.sql("""
                         UPDATE messages SET is_read = true, read_at = :at, updated_at = :at
                          WHERE id = :id AND is_read = false AND deleted_at IS NULL
-                        RETURNING *
-                        """)
+                        RETURNING %s
+                        """.formatted(StoredMessage.COLUMNS))
                 .bind("id", id)
                 .bind("at", at)
                 .map((row, meta) -> StoredMessage.from(row))
@@ -185,8 +186,8 @@ public class MessageStore {
         return db.sql("""
                         UPDATE messages SET deleted_at = :at, updated_at = :at
                          WHERE id = :id AND deleted_at IS NULL
-                        RETURNING *
-                        """)
+                        RETURNING %s
+                        """.formatted(StoredMessage.COLUMNS))
                 .bind("id", id)
                 .bind("at", at)
                 .map((row, meta) -> StoredMessage.from(row))
@@ -239,7 +240,7 @@ public class MessageStore {
     }
 
     private Flux<StoredMessage> about(String column, String userId, String value, Page page) {
-        return db.sql("SELECT * FROM messages WHERE " + column + " = :value"
+        return db.sql("SELECT " + StoredMessage.COLUMNS + " FROM messages WHERE " + column + " = :value"
                         + " AND (sender_id = :user OR receiver_id = :user) AND deleted_at IS NULL"
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .bind("value", value)

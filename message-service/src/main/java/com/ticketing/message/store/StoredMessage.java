@@ -11,7 +11,19 @@ public record StoredMessage(UUID id, String senderId, String receiverId, String 
                             String listingId, boolean isRead, Instant readAt, String clientMessageId,
                             Instant createdAt, Instant updatedAt, Instant deletedAt) {
 
-    /** Reads a row selected with {@code SELECT *} (or {@code RETURNING *}). */
+    /**
+     * The columns a row is read from, never {@code *}: the stored {@code search_vector} is as large as the
+     * content and no read needs it.
+     */
+    public static final String COLUMNS = "id, sender_id, receiver_id, content, transaction_id, listing_id, is_read, "
+            + "read_at, client_message_id, created_at, updated_at, deleted_at";
+
+    /** {@link #COLUMNS} of a table or subquery named {@code alias}. */
+    public static String columnsOf(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    /** Reads a row selected with {@link #COLUMNS}. */
     public static StoredMessage from(Readable row) {
         return new StoredMessage(row.get("id", UUID.class), row.get("sender_id", String.class),
                 row.get("receiver_id", String.class), row.get("content", String.class),
