@@ -24,6 +24,27 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         return amount != null && amount.signum() > 0;
     }
 
+    /** Most digits before the decimal point an amount may have (below a trillion). */
+    public static final int MAX_INTEGER_DIGITS = 12;
+    /** Most digits after the decimal point (ISO-4217 minor units go to 4). */
+    public static final int MAX_FRACTION_DIGITS = 4;
+
+    /**
+     * Whether the amount is an ordinary price: at most {@value #MAX_INTEGER_DIGITS} digits before the
+     * point and {@value #MAX_FRACTION_DIGITS} after. {@code 1E+10000} is a valid decimal no state store can
+     * write as a plain string; refuse it as input rather than fail on it later.
+     */
+    @JsonIgnore
+    public boolean isWithinBounds() {
+        if (amount == null) {
+            return false;
+        }
+        BigDecimal plain = amount.stripTrailingZeros();
+        int fraction = Math.max(0, plain.scale());
+        int integer = plain.precision() - plain.scale();
+        return fraction <= MAX_FRACTION_DIGITS && integer <= MAX_INTEGER_DIGITS;
+    }
+
     /** Whether the currency is a known ISO-4217 code. */
     public boolean hasValidCurrency() {
         if (currency == null || currency.length() != 3) {

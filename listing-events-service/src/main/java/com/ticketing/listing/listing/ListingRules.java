@@ -7,6 +7,7 @@ import static com.ticketing.events.envelope.EventTypes.LISTING_STATUS_CHANGED;
 import static com.ticketing.events.envelope.EventTypes.LISTING_UPDATED;
 import static com.ticketing.listing.dlq.RejectReason.DUPLICATE_AGGREGATE;
 import static com.ticketing.listing.dlq.RejectReason.FORBIDDEN_TRANSITION;
+import static com.ticketing.listing.dlq.RejectReason.INVALID_DATA;
 import static com.ticketing.listing.dlq.RejectReason.INVALID_PRICE;
 import static com.ticketing.listing.dlq.RejectReason.INVALID_QUANTITY;
 import static com.ticketing.listing.dlq.RejectReason.MISSING_FIELD;
@@ -28,12 +29,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The listing rules: creation needs a positive quantity and price; a price change needs a positive,
+ * The listing rules: creation needs a positive quantity and price (amounts within {@link Money#isWithinBounds}),
+ * a title of at most 500 characters; a price change needs a positive,
  * different amount in the listing's currency; a quantity change needs a quantity of at least zero,
  * and a quantity reaching zero sells an active listing (as a second update); status moves follow
  * {@link ListingLifecycle}; sold and expired listings take no change at all.
  */
 public final class ListingRules implements AggregateRules<ListingState> {
+
+    /** A title longer than this is no listing title, and state and updates must stay far below Kafka's record limit. */
+    static final int MAX_TITLE_LENGTH = 500;
+    static final int MAX_ID_LENGTH = 64;
 
     @Override
     public Set<EventType<?>> inputTypes() {
@@ -71,6 +77,10 @@ public final class ListingRules implements AggregateRules<ListingState> {
         }
         if (created.quantity() <= 0) {
             return Outcome.reject(INVALID_QUANTITY, "quantity must be positive, was " + created.quantity());
+        }
+        if (created.title().length() > MAX_TITLE_LENGTH || created.sellerId().length() > MAX_ID_LENGTH) {
+            return Outcome.reject(INVALID_DATA, "title must be at most " + MAX_TITLE_LENGTH + " characters and sellerId at most "
+                    + MAX_ID_LENGTH);
         }
         String priceProblem = priceProblem(created.price());
         if (priceProblem != null) {
@@ -159,6 +169,10 @@ public final class ListingRules implements AggregateRules<ListingState> {
         }
         if (!price.hasValidCurrency()) {
             return "currency must be an ISO-4217 code, was " + price.currency();
+        }
+        if (!price.isWithinBounds()) {
+            return "amount must have at most " + Money.MAX_INTEGER_DIGITS + " digits before the point and "
+                    + Money.MAX_FRACTION_DIGITS + " after";
         }
         return null;
     }

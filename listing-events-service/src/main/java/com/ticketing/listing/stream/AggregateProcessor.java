@@ -78,7 +78,7 @@ final class AggregateProcessor<S extends AggregateState<S>> implements Processor
         }
         Outcome<S> outcome = decide(key, current, event);
         if (outcome instanceof Outcome.Accepted<S> accepted) {
-            apply(record, key, event, accepted);
+            applyOrPark(record, key, current, event, accepted);
         } else if (outcome instanceof Outcome.Rejected<S> rejected) {
             deadLetter(record, rejected.rejection());
         }
@@ -90,6 +90,26 @@ final class AggregateProcessor<S extends AggregateState<S>> implements Processor
         } catch (RuntimeException e) {
             log.error("Rules failed on event {} of {}; parking it in the dead-letter topic", event.id(), key, e);
             return Outcome.reject(RejectReason.PROCESSING_ERROR, String.valueOf(e));
+        }
+    }
+
+    /**
+     * Applies an accepted event; if storing or emitting it fails (a value the state serde cannot write, say),
+     * the state is put back and the record parked as a processing error. Thrown on, the failure would kill
+     * the stream thread, and exactly-once would replay the same record into the replacement for ever.
+     */
+    private void applyOrPark(Record<byte[], byte[]> record, String key, S current, CloudEvent<?> event,
+                             Outcome.Accepted<S> accepted) {
+        try {
+            apply(record, key, event, accepted);
+        } catch (RuntimeException e) {
+            log.error("Applying event {} of {} failed; parking it in the dead-letter topic", event.id(), key, e);
+            if (current == null) {
+                store.delete(key);
+            } else {
+                store.put(key, current);
+            }
+            deadLetter(record, Rejection.of(RejectReason.PROCESSING_ERROR, String.valueOf(e)));
         }
     }
 

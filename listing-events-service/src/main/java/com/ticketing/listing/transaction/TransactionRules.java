@@ -17,6 +17,7 @@ import static com.ticketing.listing.dlq.RejectReason.UNKNOWN_AGGREGATE;
 
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventType;
+import com.ticketing.events.payload.Money;
 import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.payload.transaction.DisputeFiled;
 import com.ticketing.events.payload.transaction.TransactionCreated;
@@ -86,9 +87,9 @@ public final class TransactionRules implements AggregateRules<TransactionState> 
         if (created.quantity() <= 0) {
             return Outcome.reject(INVALID_QUANTITY, "quantity must be positive, was " + created.quantity());
         }
-        if (!created.amount().isPositive() || !created.amount().hasValidCurrency()) {
-            return Outcome.reject(INVALID_PRICE, "amount must be positive in an ISO-4217 currency, was "
-                    + created.amount().amount() + " " + created.amount().currency());
+        if (!created.amount().isPositive() || !created.amount().hasValidCurrency() || !created.amount().isWithinBounds()) {
+            return Outcome.reject(INVALID_PRICE, "amount must be positive, in an ISO-4217 currency, with at most "
+                    + Money.MAX_INTEGER_DIGITS + " digits before the point and " + Money.MAX_FRACTION_DIGITS + " after");
         }
         TransactionState state = new TransactionState(transactionId, created.listingId(), created.buyerId(),
                 created.sellerId(), created.quantity(), created.amount(), TransactionStatus.PENDING, 1, at, at, List.of());

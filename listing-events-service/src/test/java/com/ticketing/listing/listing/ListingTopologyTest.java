@@ -219,6 +219,29 @@ class ListingTopologyTest {
     }
 
     @Test
+    void anAmountNoStoreCouldWriteIsRefusedAndTheNextEventOfThePartitionGoesThrough() {
+        // as a marketplace service could write it: our own serde cannot even produce this amount
+        harness.send(LISTING, listingCreatedJson("\"sellerId\":\"alice\",\"title\":\"t\",\"quantity\":2,"
+                + "\"price\":{\"amount\":\"1E+10000\",\"currency\":\"USD\"}"));
+        harness.assertRefused(INVALID_PRICE);
+        harness.send(events.listingCreated(LISTING, 2, usd("0.00001")));
+        harness.assertRefused(INVALID_PRICE);
+        harness.send(events.listingCreated(LISTING, 2, usd("1000000000000")));
+        harness.assertRefused(INVALID_PRICE);
+
+        harness.send(events.listingCreated(LISTING, 2, usd("999999999999.9999")));
+        assertThat(harness.updates()).hasSize(1);
+    }
+
+    @Test
+    void aTitleLongerThanAnyListingTitleIsRefused() {
+        harness.send(LISTING, listingCreatedJson("\"sellerId\":\"alice\",\"title\":\"" + "x".repeat(501)
+                + "\",\"quantity\":2,\"price\":{\"amount\":\"1.00\",\"currency\":\"USD\"}"));
+        harness.assertRefused(INVALID_DATA);
+        assertThat(store().get(LISTING)).isNull();
+    }
+
+    @Test
     void createdWithAnUnknownCurrencyIsRefused() {
         harness.send(events.listingCreated(LISTING, 2, Money.of("10.00", "XYZ")));
         harness.assertRefused(INVALID_PRICE);
