@@ -40,10 +40,17 @@ public class StreamsConfiguration {
                 port, meters);
     }
 
-    /** UP while Kafka Streams runs, OUT_OF_SERVICE while it rebalances or restores, DOWN otherwise. */
+    /**
+     * UP while Kafka Streams runs, OUT_OF_SERVICE while it rebalances or restores, DOWN otherwise, and DOWN
+     * while stream threads keep dying (three replacements within five minutes: a crash loop).
+     */
     @Bean
     HealthIndicator kafkaStreamsHealthIndicator(StreamsRunner runner) {
         return () -> {
+            if (runner.replacements().tooMany()) {
+                return Health.down().withDetail("threadReplacements", runner.replacements().withinWindow())
+                        .withDetail("reason", "stream threads keep dying; see the log").build();
+            }
             KafkaStreams streams = runner.streams();
             KafkaStreams.State state = streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
             // Ready only when RUNNING (contract section 2): while rebalancing or restoring, events would wait.

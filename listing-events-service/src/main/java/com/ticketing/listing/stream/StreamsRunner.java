@@ -5,6 +5,8 @@ import com.ticketing.events.topic.Topic;
 import com.ticketing.events.topic.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +36,7 @@ public class StreamsRunner implements SmartLifecycle {
     private final PortSource port;
     private final MeterRegistry meters;
 
+    private final ThreadReplacements replacements = new ThreadReplacements(3, Duration.ofMinutes(5), Clock.systemUTC());
     private volatile KafkaStreams streams;
     private volatile HostInfo self;
     private KafkaStreamsMetrics metrics;
@@ -64,7 +67,9 @@ public class StreamsRunner implements SmartLifecycle {
         props.putAll(security.clientProperties());
         KafkaStreams created = new KafkaStreams(topology, props);
         created.setUncaughtExceptionHandler(exception -> {
-            log.error("Stream thread died; replacing it", exception);
+            replacements.record();
+            log.error("Stream thread died; replacing it ({} replacements in the last 5 minutes)",
+                    replacements.withinWindow(), exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         created.setStateListener((next, previous) -> log.info("Kafka Streams {} -> {}", previous, next));
@@ -101,6 +106,11 @@ public class StreamsRunner implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return streams != null;
+    }
+
+    /** How often stream threads were replaced lately (health reports DOWN on a crash loop). */
+    public ThreadReplacements replacements() {
+        return replacements;
     }
 
     /** After the web server (so its port is known), before it stops. */
