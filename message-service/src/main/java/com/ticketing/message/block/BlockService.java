@@ -6,6 +6,7 @@ import com.ticketing.events.payload.block.BlockKey;
 import com.ticketing.events.payload.block.UserBlocked;
 import com.ticketing.events.payload.block.UserUnblocked;
 import com.ticketing.events.topic.Topics;
+import com.ticketing.message.messaging.MessageEvents;
 import com.ticketing.message.messaging.Changes;
 import com.ticketing.message.messaging.MessageRules;
 import com.ticketing.message.outbox.Outbox;
@@ -25,8 +26,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class BlockService {
 
-    private static final String SOURCE = "/message-service";
-
     private final BlockStore blocks;
     private final Outbox outbox;
     private final Changes changes;
@@ -43,7 +42,7 @@ public class BlockService {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return changes.committed(blocks.insert(blockerId, blocked, at)
                 .flatMap(since -> outbox.append(Topics.USER_BLOCKS, BlockKey.of(blockerId, blocked),
-                        CloudEvent.of(EventTypes.USER_BLOCKED, SOURCE, BlockKey.of(blockerId, blocked), at,
+                        CloudEvent.of(EventTypes.USER_BLOCKED, MessageEvents.SOURCE, BlockKey.of(blockerId, blocked), at,
                                 new UserBlocked(blockerId, blocked, at)))));
     }
 
@@ -53,7 +52,7 @@ public class BlockService {
         return changes.committed(blocks.delete(blockerId, blocked)
                 .flatMap(existed -> existed
                         ? outbox.append(Topics.USER_BLOCKS, BlockKey.of(blockerId, blocked),
-                        CloudEvent.of(EventTypes.USER_UNBLOCKED, SOURCE, BlockKey.of(blockerId, blocked), at,
+                        CloudEvent.of(EventTypes.USER_UNBLOCKED, MessageEvents.SOURCE, BlockKey.of(blockerId, blocked), at,
                                 new UserUnblocked(blockerId, blocked, at)))
                         : Mono.empty()));
     }

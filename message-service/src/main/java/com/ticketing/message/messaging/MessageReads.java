@@ -43,12 +43,11 @@ public class MessageReads {
      */
     public Flux<StoredMessage> conversationBefore(String userId, String otherUserId, String beforeId, int limit) {
         String other = MessageRules.otherParty(userId, otherUserId);
-        UUID before = MessageRules.messageId("before", beforeId);
-        Mono<Boolean> known = before == null ? Mono.just(false) : store.isInConversation(before, userId, other);
-        return guarded(known.flatMapMany(inConversation -> inConversation
-                ? store.conversationBefore(userId, other, before, limit)
-                : Flux.error(new MessageRefusedException(Refusal.NOT_FOUND, "Message " + beforeId
-                        + " is not in this conversation"))));
+        return guarded(anchor(beforeId)
+                .filter(message -> message.involves(userId) && message.involves(other))
+                .switchIfEmpty(Mono.error(() -> new MessageRefusedException(Refusal.NOT_FOUND, "Message " + beforeId
+                        + " is not in this conversation")))
+                .flatMapMany(message -> store.conversationBefore(userId, other, message, limit)));
     }
 
     public Flux<StoredMessage> aboutTransaction(String userId, String transactionId, Page page) {
@@ -68,11 +67,15 @@ public class MessageReads {
         if (beforeId == null) {
             return guarded(search.search(userId, words, null, limit));
         }
-        UUID before = MessageRules.messageId("before", beforeId);
-        Mono<StoredMessage> anchor = before == null ? Mono.empty() : store.findById(before)
-                .filter(message -> message.involves(userId));
-        return guarded(anchor
+        return guarded(anchor(beforeId)
+                .filter(message -> message.involves(userId))
                 .switchIfEmpty(Mono.error(() -> new MessageRefusedException(Refusal.NOT_FOUND, "Message not found")))
                 .flatMapMany(message -> search.search(userId, words, message, limit)));
+    }
+
+    /** The message a page starts before, deleted or not; empty when the id names none. */
+    private Mono<StoredMessage> anchor(String beforeId) {
+        UUID before = MessageRules.messageId("before", beforeId);
+        return before == null ? Mono.empty() : store.findById(before);
     }
 }

@@ -56,11 +56,6 @@ public class MessageService {
         this.clock = clock;
     }
 
-    /** Whether the sender already has a message under this client message id (a retry, not a new send). */
-    public Mono<Boolean> isKnown(String senderId, String clientMessageId) {
-        return Changes.guarded(store.findByClientMessageId(senderId, clientMessageId).hasElement());
-    }
-
     /**
      * Stores a message and its {@code message.sent} event, counts it in the conversation's summaries and
      * asks for a push when the receiver is offline. Refused FORBIDDEN while either user blocks the other

@@ -4,6 +4,7 @@ import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.payload.notification.NotificationRequested;
 import com.ticketing.events.topic.Topics;
+import com.ticketing.message.messaging.MessageEvents;
 import com.ticketing.message.outbox.Outbox;
 import com.ticketing.message.store.ConversationStore;
 import com.ticketing.message.store.StoredMessage;
@@ -16,8 +17,6 @@ import reactor.core.publisher.Mono;
  * its mark on the conversation commit with the message, so concurrent sends never both notify.
  */
 public class PushRequests {
-
-    private static final String SOURCE = "/message-service";
 
     private final Presence presence;
     private final ConversationStore conversations;
@@ -41,7 +40,7 @@ public class PushRequests {
                 message.id().toString(), message.senderId(), preview(message.content()), receiver.unreadCount());
         return conversations.markNotified(message.receiverId(), message.senderId(), message.createdAt())
                 .then(outbox.append(Topics.NOTIFICATION_REQUESTS, message.receiverId(),
-                        CloudEvent.of(EventTypes.NOTIFICATION_REQUESTED, SOURCE, message.receiverId(),
+                        CloudEvent.of(EventTypes.NOTIFICATION_REQUESTED, MessageEvents.SOURCE, message.receiverId(),
                                 message.createdAt(), request)));
     }
 

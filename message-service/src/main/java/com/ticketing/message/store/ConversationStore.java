@@ -51,9 +51,10 @@ public class ConversationStore {
             """;
 
     /**
-     * After a deletion: one fewer unread for the receiver if it was unread, and the newest message still
-     * there as the last one if the deleted one was it. Runs after {@link #LOCK_SQL}, so its snapshot
-     * already sees every other change of this conversation that committed before this one got the lock.
+     * After a deletion, both rows at once: one fewer unread for the receiver if it was unread, and the
+     * newest message still there as the last one if the deleted one was it. Runs after {@link #LOCK_SQL},
+     * so its snapshot already sees every other change of this conversation that committed before this one
+     * got the lock (and the rows are locked in order already).
      */
     private static final String DELETED_SQL = """
             WITH latest AS (
@@ -62,13 +63,14 @@ public class ConversationStore {
                    AND deleted_at IS NULL
                  ORDER BY created_at DESC, id DESC LIMIT 1)
             UPDATE conversation_summaries c SET
-                unread_count = c.unread_count - :unread,
+                unread_count = c.unread_count - CASE WHEN c.user_id = :receiver THEN :unread ELSE 0 END,
                 last_message_id = CASE WHEN c.last_message_id = :deleted THEN (SELECT id FROM latest)
                     ELSE c.last_message_id END,
                 last_message_at = CASE WHEN c.last_message_id = :deleted THEN (SELECT created_at FROM latest)
                     ELSE c.last_message_at END
-             WHERE c.user_id = :user AND c.other_id = :other
+             WHERE (c.user_id = :low AND c.other_id = :high) OR (c.user_id = :high AND c.other_id = :low)
             """;
+
 
     private final DatabaseClient db;
 
@@ -113,17 +115,12 @@ public class ConversationStore {
         String low = senderLow ? deleted.senderId() : deleted.receiverId();
         String high = senderLow ? deleted.receiverId() : deleted.senderId();
         Mono<Void> lock = db.sql(LOCK_SQL).bind("low", low).bind("high", high).fetch().all().then();
-        return lock.then(afterDeletion(deleted, low, high, low)).then(afterDeletion(deleted, low, high, high));
-    }
-
-    private Mono<Void> afterDeletion(StoredMessage deleted, String low, String high, String user) {
-        boolean unreadForUser = user.equals(deleted.receiverId()) && !deleted.isRead();
-        return db.sql(DELETED_SQL)
+        return lock.then(db.sql(DELETED_SQL)
                 .bind("low", low).bind("high", high)
-                .bind("user", user).bind("other", user.equals(low) ? high : low)
-                .bind("unread", unreadForUser ? 1 : 0)
+                .bind("receiver", deleted.receiverId())
+                .bind("unread", deleted.isRead() ? 0 : 1)
                 .bind("deleted", deleted.id())
-                .fetch().rowsUpdated().then();
+                .fetch().rowsUpdated().then());
     }
 
     /** Notes that the user was sent a push request about his conversation with {@code otherId}. */

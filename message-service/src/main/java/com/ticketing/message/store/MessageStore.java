@@ -32,16 +32,13 @@ public class MessageStore {
      * have been deleted since; its position still holds.
      */
     static final String CONVERSATION_BEFORE_SQL = """
-            SELECT %s FROM messages m, messages anchor
-             WHERE anchor.id = :before
-               AND LEAST(anchor.sender_id, anchor.receiver_id) = :low
-               AND GREATEST(anchor.sender_id, anchor.receiver_id) = :high
-               AND LEAST(m.sender_id, m.receiver_id) = :low AND GREATEST(m.sender_id, m.receiver_id) = :high
-               AND (m.created_at, m.id) < (anchor.created_at, anchor.id)
-               AND m.deleted_at IS NULL
-             ORDER BY m.created_at DESC, m.id DESC
+            SELECT %s FROM messages
+             WHERE LEAST(sender_id, receiver_id) = :low AND GREATEST(sender_id, receiver_id) = :high
+               AND (created_at, id) < (:beforeAt, :beforeId)
+               AND deleted_at IS NULL
+             ORDER BY created_at DESC, id DESC
              LIMIT :limit
-            """.formatted(StoredMessage.columnsOf("m"));
+            """.formatted(StoredMessage.COLUMNS);
 
     /**
      * Takes the sender's lock for the rest of the transaction (an advisory lock on his id, not a row),
@@ -206,27 +203,17 @@ public class MessageStore {
                 .all();
     }
 
-    /** The messages between two users older than {@code before} (of the same conversation), newest first. */
-    public Flux<StoredMessage> conversationBefore(String userA, String userB, UUID before, int limit) {
+    /** The messages between two users older than {@code anchor} (one of theirs), newest first. */
+    public Flux<StoredMessage> conversationBefore(String userA, String userB, StoredMessage anchor, int limit) {
         boolean aFirst = userA.compareTo(userB) <= 0;
         return db.sql(CONVERSATION_BEFORE_SQL)
                 .bind("low", aFirst ? userA : userB)
                 .bind("high", aFirst ? userB : userA)
-                .bind("before", before)
+                .bind("beforeAt", anchor.createdAt())
+                .bind("beforeId", anchor.id())
                 .bind("limit", limit)
                 .map((row, meta) -> StoredMessage.from(row))
                 .all();
-    }
-
-    /** Whether the message exists (deleted or not) between these two users. */
-    public Mono<Boolean> isInConversation(UUID id, String userA, String userB) {
-        return db.sql("""
-                        SELECT 1 FROM messages WHERE id = :id
-                           AND ((sender_id = :a AND receiver_id = :b) OR (sender_id = :b AND receiver_id = :a))
-                        """)
-                .bind("id", id).bind("a", userA).bind("b", userB)
-                .map((row, meta) -> true)
-                .one().defaultIfEmpty(false);
     }
 
     /** The user's messages (sent or received) about a transaction, newest first. */

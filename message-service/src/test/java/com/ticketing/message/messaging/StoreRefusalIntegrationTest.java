@@ -2,6 +2,7 @@ package com.ticketing.message.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.support.IntegrationTestSupport;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,9 @@ class StoreRefusalIntegrationTest extends IntegrationTestSupport {
 
     @Autowired
     private MessageService messages;
+
+    @Autowired
+    private MessageStore store;
 
     @Test
     void contentTheDatabaseRefusesIsAValidationRefusalNotAnError() {
@@ -26,6 +30,7 @@ class StoreRefusalIntegrationTest extends IntegrationTestSupport {
                         .isInstanceOfSatisfying(MessageRefusedException.class,
                                 refused -> assertThat(refused.refusal()).isEqualTo(Refusal.VALIDATION)))
                 .verify();
-        StepVerifier.create(messages.isKnown(alice, "cm-unstorable")).expectNext(false).verifyComplete();
+        StepVerifier.create(store.findByClientMessageId(alice, "cm-unstorable").hasElement()).expectNext(false)
+                .verifyComplete();
     }
 }
