@@ -3,6 +3,7 @@ package com.ticketing.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketing.launcher.ServiceProcess;
+import com.ticketing.launcher.faults.LoadBalancer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ class RecoveryE2eTest {
             listingIds.add("lst-kill-" + RUN + "-" + i);
             marketplace.listingCreated(listingIds.get(i), "sam", 10, "500.00");
         }
-        try (TcpSwitch balancer = new TcpSwitch(first.port())) {
+        try (LoadBalancer balancer = new LoadBalancer(first.port())) {
             List<ClientAgent.Client> sockets = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 String user = user(i);
@@ -122,7 +123,7 @@ class RecoveryE2eTest {
 
             first.kill(); // -9: no goodbye, no session written at the end
             long killed = System.nanoTime();
-            balancer.switchTo(second.port());
+            balancer.route(second.port());
             for (ClientAgent.Client client : sockets) {
                 var resumed = client.awaitEvent("$connect", WAIT).arg();
                 assertThat(resumed.get("recovered").asBoolean()).as("%s recovered", client.socketId()).isTrue();
@@ -165,16 +166,16 @@ class RecoveryE2eTest {
                 Map.of("TICKETING_SOCKETIO_RECOVERY_WINDOW", "1s", "TICKETING_SOCKETIO_RECOVERY_REFRESH", "1s"));
         String listingId = "lst-window-" + RUN;
         marketplace.listingCreated(listingId, "sam", 4, "100.00");
-        try (TcpSwitch balancer = new TcpSwitch(gateway.port())) {
+        try (LoadBalancer balancer = new LoadBalancer(gateway.port())) {
             ClientAgent.Client client = agent.connect("rc-late", balancer.url(), stack.token("rc-late"),
                     List.of("websocket"), true);
             assertThat(client.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean()).isTrue();
             marketplace.priceChanged(listingId, "90.00");
             awaitVersion(client, 2);
-            balancer.switchTo(1); // nothing listens there: the client cannot get back for a while
+            balancer.route(1); // nothing listens there: the client cannot get back for a while
             client.cut();
             sleep(4000);
-            balancer.switchTo(gateway.port());
+            balancer.route(gateway.port());
 
             var resumed = client.awaitEvent("$connect", WAIT).arg();
             assertThat(resumed.get("recovered").asBoolean()).isFalse();

@@ -88,6 +88,32 @@ public final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(server, port);
     }
 
+    /**
+     * One node of a cluster of several, from its properties file (static quorum in
+     * {@code controller.quorum.voters}): formats its log directory with {@code clusterId} the first time,
+     * then starts it. The fault suite runs each such node as a process of its own.
+     */
+    public static EmbeddedKafka startNode(Path configFile, String clusterId) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(configFile)) {
+            properties.load(reader);
+        }
+        Path logDir = Path.of(properties.getProperty("log.dirs"));
+        Files.createDirectories(logDir);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(logDir, List.of("format", "-t", clusterId, "-c", configFile.toString()));
+        }
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+        server.startup();
+        String clientListener = properties.getProperty("listeners").split(",")[0]; // PLAINTEXT://host:port
+        return new EmbeddedKafka(server, Integer.parseInt(clientListener.substring(clientListener.lastIndexOf(':') + 1)));
+    }
+
+    /** Blocks until the broker has shut down (a shutdown hook's {@link #close}, or a fatal error). */
+    public void awaitShutdown() {
+        server.awaitShutdown();
+    }
+
     public String bootstrapServers() {
         return "localhost:" + port;
     }
@@ -99,11 +125,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static void format(Path logDir, Path configFile, String... options) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
         String clusterId = Uuid.randomUuid().toString();
         List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c", configFile.toString(),
                 "--standalone"));
         arguments.addAll(List.of(options));
+        format(logDir, arguments);
+    }
+
+    private static void format(Path logDir, List<String> arguments) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = StorageTool.execute(arguments.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("could not format the Kafka log directory " + logDir + ": "

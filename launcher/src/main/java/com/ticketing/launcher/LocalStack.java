@@ -159,6 +159,11 @@ final class LocalStack {
     }
 
     private List<String> jvmOptions() {
+        return serviceJvmOptions(environment);
+    }
+
+    /** The services' JVM options: the quick-start ones, or those {@value #JVM_OPTIONS_VARIABLE} gives. */
+    static List<String> serviceJvmOptions(Map<String, String> environment) {
         String configured = environment.get(JVM_OPTIONS_VARIABLE);
         return configured == null || configured.isBlank() ? SERVICE_JVM_OPTIONS
                 : List.of(configured.trim().split("\\s+"));

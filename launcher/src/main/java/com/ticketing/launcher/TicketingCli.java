@@ -3,6 +3,7 @@ package com.ticketing.launcher;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.auth.JwtIssuer;
 import com.ticketing.launcher.bench.BenchCommand;
+import com.ticketing.launcher.faults.FaultsCommand;
 import com.ticketing.launcher.simulate.SimulateCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,6 +33,11 @@ public final class TicketingCli {
                                                storm (bench --help)
               kafka-acls [--apply] [...]       the ACLs each service principal needs on a secured cluster,
                                                as kafka-acls.sh commands (kafka-acls --help)
+              faults [SCENARIO...] [--short]   the fault suite: 3 Kafka brokers, PostgreSQL and the services as
+                                               processes under load; kills one part per scenario and prints
+                                               what was lost, duplicated, and how long it took (faults --help)
+              kafka-node FILE CLUSTER_ID       one Kafka KRaft node from a properties file, until stopped
+                                               (what the fault suite runs each broker with)
             """;
 
     private TicketingCli() {
@@ -57,6 +63,9 @@ public final class TicketingCli {
             case "bench" -> BenchCommand.run(rest, LocalStack.home(), LocalDefaults.jwtSettings(environment).secret(),
                     environment, out);
             case "kafka-acls" -> new KafkaAclsCommand(environment, out).run(rest);
+            case "faults" -> new FaultsCommand(LocalStack.home(), new JwtIssuer(LocalDefaults.jwtSettings(environment)),
+                    LocalDefaults.jwtSettings(environment).secret(), LocalStack.serviceJvmOptions(environment), out).run(rest);
+            case "kafka-node" -> kafkaNode(rest, out);
             case "simulate" -> SimulateCommand.run(rest, LocalDefaults.env(environment, "KAFKA_BOOTSTRAP_SERVERS",
                     "localhost:" + LocalDefaults.KAFKA_PORT), KafkaSecurity.fromEnvironment(environment), out);
             default -> {
@@ -65,6 +74,17 @@ public final class TicketingCli {
                 yield 2;
             }
         };
+    }
+
+    private static int kafkaNode(List<String> args, PrintStream out) throws Exception {
+        if (args.size() != 2) {
+            out.println("usage: ./ticketing kafka-node FILE CLUSTER_ID");
+            return 2;
+        }
+        EmbeddedKafka node = EmbeddedKafka.startNode(Path.of(args.get(0)), args.get(1));
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "kafka-node-shutdown"));
+        node.awaitShutdown();
+        return 0;
     }
 
     private static int token(List<String> args, Map<String, String> environment, PrintStream out) {

@@ -1,13 +1,7 @@
 package com.ticketing.launcher.bench;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import com.ticketing.launcher.JsonLinesProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The load generator: several Node processes running {@code bench/load-worker.mjs}, each holding a
@@ -35,7 +25,6 @@ final class LoadGenerator implements AutoCloseable {
     private static final int SOURCE_ADDRESSES = 16;
     private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** How connecting went. */
     record Connected(int connected, int failed, Map<String, Integer> errors, Duration took) {
@@ -50,21 +39,18 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private final List<Worker> workers;
+    private final List<JsonLinesProcess> workers;
 
-    private LoadGenerator(List<Worker> workers) {
+    private LoadGenerator(List<JsonLinesProcess> workers) {
         this.workers = workers;
     }
 
     /** Starts {@code count} workers from {@code benchDir}, their errors logged to {@code logDir/load-worker-N.log}. */
     static LoadGenerator start(Path benchDir, int count, Path logDir) throws IOException {
-        Files.createDirectories(logDir);
-        List<Worker> workers = new ArrayList<>();
+        List<JsonLinesProcess> workers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Process process = new ProcessBuilder("node", benchDir.resolve("load-worker.mjs").toString())
-                    .redirectError(ProcessBuilder.Redirect.to(logDir.resolve("load-worker-" + i + ".log").toFile()))
-                    .start();
-            workers.add(new Worker(process));
+            workers.add(JsonLinesProcess.start(List.of("node", benchDir.resolve("load-worker.mjs").toString()),
+                    logDir.resolve("load-worker-" + i + ".log")));
         }
         return new LoadGenerator(workers);
     }
@@ -151,7 +137,7 @@ final class LoadGenerator implements AutoCloseable {
 
     /** CPU the workers have used so far, in clock ticks. */
     long cpuTicks() {
-        return workers.stream().mapToLong(worker -> ProcStats.cpuTicks(worker.process.pid())).sum();
+        return workers.stream().mapToLong(worker -> ProcStats.cpuTicks(worker.pid())).sum();
     }
 
     int size() {
@@ -161,7 +147,7 @@ final class LoadGenerator implements AutoCloseable {
     /** Closes every socket and ends the workers (they stop when their input closes). */
     @Override
     public void close() {
-        workers.forEach(Worker::close);
+        workers.forEach(JsonLinesProcess::close);
     }
 
     private List<JsonNode> all(Map<String, Object> command) {
@@ -171,68 +157,5 @@ final class LoadGenerator implements AutoCloseable {
 
     private static long sum(List<JsonNode> answers, String field) {
         return answers.stream().mapToLong(answer -> answer.get(field).asLong()).sum();
-    }
-
-    /** One worker process: commands to its stdin, answers read from its stdout by a reader thread. */
-    private static final class Worker {
-        private final Process process;
-        private final BufferedWriter commands;
-        private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-
-        Worker(Process process) {
-            this.process = process;
-            this.commands = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-            Thread reader = new Thread(this::readAnswers, "load-worker-" + process.pid());
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void readAnswers() {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    answers.add(line);
-                }
-            } catch (IOException closed) {
-                // the worker ended
-            }
-        }
-
-        void send(Map<String, Object> command) {
-            try {
-                commands.write(JSON.writeValueAsString(command));
-                commands.newLine();
-                commands.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("load worker " + process.pid() + " is gone", e);
-            }
-        }
-
-        JsonNode receive(Duration timeout) {
-            try {
-                String line = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (line == null) {
-                    throw new IllegalStateException("load worker " + process.pid() + (process.isAlive()
-                            ? " did not answer within " + timeout.toSeconds() + " s" : " exited") + "; see its log");
-                }
-                return JSON.readTree(line);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a load worker", e);
-            }
-        }
-
-        void close() {
-            try {
-                commands.close();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (IOException alreadyGone) {
-                process.destroyForcibly();
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

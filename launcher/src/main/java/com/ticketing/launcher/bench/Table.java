@@ -6,16 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table: a header row, then rows, every column as wide as its widest cell. */
-final class Table {
+public final class Table {
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Table(String... headers) {
+    public Table(String... headers) {
         this.headers = List.of(headers);
     }
 
-    void row(Object... cells) {
+    public void row(Object... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("a row of " + cells.length + " cells in a table of " + headers.size());
         }
@@ -23,7 +23,7 @@ final class Table {
     }
 
     /** The first column left-aligned (names), the others right-aligned (figures). */
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         int[] widths = new int[headers.size()];
         for (List<String> line : lines()) {
             for (int i = 0; i < widths.length; i++) {

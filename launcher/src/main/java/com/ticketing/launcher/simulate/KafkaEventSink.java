@@ -12,11 +12,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes simulated events as CloudEvents JSON with acks=all and idempotence, as the marketplace services would. */
-final class KafkaEventSink implements EventSink {
+public final class KafkaEventSink implements EventSink {
 
     private final KafkaProducer<String, CloudEvent<?>> producer;
 
-    KafkaEventSink(String bootstrapServers, KafkaSecurity security) {
+    public KafkaEventSink(String bootstrapServers, KafkaSecurity security) {
         producer = new KafkaProducer<>(security.with(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",

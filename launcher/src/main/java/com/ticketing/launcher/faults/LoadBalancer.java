@@ -1,4 +1,4 @@
-package com.ticketing.e2e;
+package com.ticketing.launcher.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,44 +8,49 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP load balancer for the tests, on loopback: every connection goes to the current backend port,
- * until {@link #switchTo} names another (as a balancer takes a dead instance out). Connections to a
- * backend that dies end with it, so clients see their server go away and reconnect through it.
+ * A TCP load balancer on loopback, as the fault suite and the e2e tests put in front of gateways: each new
+ * connection goes to the next of the current backends in turn. {@link #route} changes them, as a balancer
+ * takes a dead instance out; connections already open stay where they are and end with their backend,
+ * so clients see their server go away and reconnect through the balancer.
  */
-final class TcpSwitch implements AutoCloseable {
+public final class LoadBalancer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private volatile int backend;
+    private final AtomicInteger turn = new AtomicInteger();
+    private volatile int[] backends;
     private volatile boolean running = true;
 
-    TcpSwitch(int backend) throws IOException {
-        this.backend = backend;
-        listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "tcp-switch");
+    public LoadBalancer(int... backends) throws IOException {
+        this.backends = backends.clone();
+        listener = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "load-balancer-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + listener.getLocalPort();
     }
 
-    void switchTo(int port) {
-        backend = port;
+    /** From now on new connections go to these ports, in turn. */
+    public void route(int... ports) {
+        backends = ports.clone();
     }
 
     private void accept() {
         while (running) {
             try {
                 Socket client = listener.accept();
+                int[] current = backends;
                 Socket server;
                 try {
-                    server = new Socket(InetAddress.getLoopbackAddress(), backend);
+                    server = new Socket(InetAddress.getLoopbackAddress(), current[Math.floorMod(turn.getAndIncrement(), current.length)]);
                 } catch (IOException backendDown) {
-                    client.close();
+                    client.close(); // as a balancer with a dead backend: the client retries
                     continue;
                 }
                 client.setTcpNoDelay(true);
@@ -55,10 +60,9 @@ final class TcpSwitch implements AutoCloseable {
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
-                if (running) {
-                    continue;
+                if (!running) {
+                    return;
                 }
-                return;
             }
         }
     }
@@ -77,7 +81,7 @@ final class TcpSwitch implements AutoCloseable {
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "tcp-switch-pump");
+        }, "load-balancer-pump");
         thread.setDaemon(true);
         thread.start();
     }
