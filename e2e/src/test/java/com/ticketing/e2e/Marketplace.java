@@ -61,6 +61,18 @@ final class Marketplace implements AutoCloseable {
         }
     }
 
+    /** Writes one event {@code times} times under its one id, as an at-least-once producer does after a retry. */
+    void writeRepeatedly(CloudEvent<?> event, int times) {
+        String topic = Topics.carrying(EventTypes.byName(event.type()).orElseThrow()).orElseThrow().name();
+        try {
+            for (int i = 0; i < times; i++) {
+                producer.send(new ProducerRecord<>(topic, event.subject(), event)).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write " + event.type(), e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

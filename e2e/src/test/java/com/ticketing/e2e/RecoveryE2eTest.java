@@ -2,6 +2,11 @@ package com.ticketing.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.envelope.EventTypes;
+import com.ticketing.events.payload.message.ConversationKey;
+import com.ticketing.events.payload.message.MessageSent;
+import com.ticketing.events.payload.message.MessageView;
 import com.ticketing.launcher.ServiceProcess;
 import com.ticketing.launcher.faults.LoadBalancer;
 import java.time.Duration;
@@ -189,6 +194,44 @@ class RecoveryE2eTest {
         } finally {
             gateway.close();
         }
+    }
+
+    @Test
+    void anEventWrittenTwiceReachesAResumedSocketOnce() throws Exception {
+        String receiver = "rc-twice-" + RUN;
+        String sender = "rc-twice-sender-" + RUN;
+        int port = java.net.URI.create(stack.gateway(0)).getPort();
+        try (LoadBalancer balancer = new LoadBalancer(port)) {
+            ClientAgent.Client client = agent.connect(receiver, balancer.url(), stack.token(receiver),
+                    List.of("websocket"), true);
+            CloudEvent<MessageSent> before = messageSent(sender, receiver, "before the cut");
+            marketplace.writeRepeatedly(before, 1);
+            Awaitility.await().atMost(WAIT).until(() -> messageIds(client).contains(before.data().message().id()));
+
+            balancer.route(1); // nothing listens there: the client stays away while the records come
+            client.cut();
+            CloudEvent<MessageSent> during = messageSent(sender, receiver, "while away");
+            marketplace.writeRepeatedly(during, 2); // an outbox relay that retried a batch
+            marketplace.writeRepeatedly(before, 1); // a redelivered command re-queues its message.sent under its id
+            sleep(1500); // the gateway reads all three before the client is back, so they come through the replay
+            balancer.route(port);
+
+            var resumed = client.awaitEvent("$connect", WAIT).arg();
+            assertThat(resumed.get("recovered").asBoolean()).isTrue();
+            Awaitility.await().atMost(WAIT).until(() -> messageIds(client).contains(during.data().message().id()));
+            sleep(500); // a second copy would follow the first at once
+            assertThat(messageIds(client)).as("each message once, live or replayed")
+                    .containsExactly(before.data().message().id(), during.data().message().id());
+            client.disconnect();
+        }
+    }
+
+    private static CloudEvent<MessageSent> messageSent(String sender, String receiver, String content) {
+        java.time.Instant now = java.time.Instant.now();
+        MessageView message = new MessageView(UUID.randomUUID().toString(), sender, receiver, content, null, null,
+                false, now, now);
+        return CloudEvent.of(EventTypes.MESSAGE_SENT, "/message-service", ConversationKey.of(sender, receiver),
+                new MessageSent(message, null));
     }
 
     /**

@@ -5,6 +5,8 @@ import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.envelope.EventTypes;
 import java.time.Instant;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +24,29 @@ public final class EventCodec {
     /** The UTF-8 JSON of an event. */
     public static byte[] encode(CloudEvent<?> event) {
         return MAPPER.writeValueAsBytes(event);
+    }
+
+    /**
+     * Only the {@code id} of an event's JSON, read without building the rest (it comes second as written
+     * here), or null when the JSON has no text {@code id} or is unreadable.
+     */
+    public static String idOf(byte[] json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("id")) {
+                    return value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (JacksonException unreadable) {
+            return null;
+        }
     }
 
     /** An event from its JSON, with {@code data} read into the payload record of its type. */

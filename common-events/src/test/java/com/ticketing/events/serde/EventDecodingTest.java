@@ -27,6 +27,26 @@ class EventDecodingTest {
     }
 
     @Test
+    void theIdIsReadWithoutTheRestWhereverItStands() {
+        assertThat(EventCodec.idOf(bytes("{\"specversion\":\"1.0\",\"id\":\"e-1\",\"data\":{\"x\":1}}"))).isEqualTo("e-1");
+        assertThat(EventCodec.idOf(bytes("{\"data\":{\"id\":\"inner\",\"list\":[1,{\"id\":2}]},\"id\":\"e-2\"}")))
+                .as("an id inside data is not the event's").isEqualTo("e-2");
+    }
+
+    @Test
+    void anEventWithoutATextIdOrUnreadableHasNoId() {
+        assertThat(EventCodec.idOf(bytes("{\"id\":42}"))).isNull();
+        assertThat(EventCodec.idOf(bytes("{\"type\":\"x\"}"))).isNull();
+        assertThat(EventCodec.idOf(bytes("[\"id\"]"))).isNull();
+        assertThat(EventCodec.idOf(bytes("{\"id\":"))).isNull();
+        assertThat(EventCodec.idOf(new byte[0])).isNull();
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void emptyBytesAreMalformedJson() {
         assertThat(failureOf(new byte[0])).isEqualTo(DecodeFailure.MALFORMED_JSON);
     }

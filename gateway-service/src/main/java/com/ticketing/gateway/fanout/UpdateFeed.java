@@ -70,7 +70,7 @@ public class UpdateFeed implements SmartLifecycle {
     /** Meters per event type, built once; only the feed thread touches these maps. */
     private final Map<String, Timer> deliveryLatency = new HashMap<>();
     private final Map<String, Counter> deliveries = new HashMap<>();
-    /** Ids of the latest events delivered; the feed has one thread, so a plain LRU map will do. */
+    /** Ids of the latest events read; the feed has one thread, so a plain LRU map will do. */
     private final Map<String, Boolean> recentIds = new LinkedHashMap<>(1 << 16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -156,6 +156,14 @@ public class UpdateFeed implements SmartLifecycle {
     }
 
     private void deliver(ConsumerRecord<String, byte[]> record) {
+        // Producers publish at least once (the outbox relay, a replayed send): a repeated id reaches no socket
+        // twice, live or replayed. Every record's id is remembered, also those no local socket wants now: a
+        // socket that resumes here may be owed the first copy of an event, and must not get the second.
+        String id = EventCodec.idOf(record.value());
+        boolean repeated = id != null && recentIds.put(id, Boolean.TRUE) != null;
+        if (repeated) {
+            feedState.repeat();
+        }
         if (!router.mayReachLocalSockets(record.topic(), record.key())) {
             skipped.increment();
             return;
@@ -169,10 +177,8 @@ public class UpdateFeed implements SmartLifecycle {
                     e.getMessage());
             return;
         }
-        // Producers publish at least once (the outbox relay, a replayed send): a repeated id reaches no socket twice.
-        boolean repeated = recentIds.put(event.id(), Boolean.TRUE) != null;
         try {
-            router.settle(event);
+            router.settle(event); // a repeat still answers the retried send that is waiting for it
             if (repeated) {
                 meters.counter("gateway.updates.duplicates", "topic", record.topic()).increment();
             } else if (router.route(event)) {

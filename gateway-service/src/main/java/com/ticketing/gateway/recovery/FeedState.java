@@ -19,8 +19,11 @@ import java.util.function.Predicate;
  */
 public final class FeedState {
 
-    /** A record kept for replay. */
-    public record Kept(long offset, String key, byte[] value, long keptAtNanos) {
+    /**
+     * A record kept for replay; {@code repeat} when its event id had come before (an at-least-once producer's
+     * second copy), which the live path sent to nobody and a replay must not send either.
+     */
+    public record Kept(long offset, String key, byte[] value, long keptAtNanos, boolean repeat) {
     }
 
     private final FeedLayout layout;
@@ -93,11 +96,21 @@ public final class FeedState {
         emitted = 0;
         if (slot >= 0) {
             long now = System.nanoTime();
-            window[slot].addLast(new Kept(offset, key, value, now));
+            window[slot].addLast(new Kept(offset, key, value, now, false));
             windowBytes += value.length + 64L;
             evict(now);
         }
         return slot;
+    }
+
+    /** The record of {@link #begin} repeats an event id the feed had already delivered: a replay skips it too. */
+    public void repeat() {
+        if (currentSlot >= 0) {
+            Kept kept = window[currentSlot].pollLast();
+            if (kept != null) {
+                window[currentSlot].addLast(new Kept(kept.offset(), kept.key(), kept.value(), kept.keptAtNanos(), true));
+            }
+        }
     }
 
     /** The record of {@link #begin} was routed: the feed stands after it. */

@@ -1,11 +1,15 @@
 package com.ticketing.gateway.recovery;
 
 import com.ticketing.events.kafka.KafkaSecurity;
+import com.ticketing.events.serde.EventCodec;
+import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.gateway.kafka.ConsumerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,6 +51,7 @@ final class KafkaOlderRecords implements KafkaRecoveryHook.OlderRecords, AutoClo
         }
         consumer.seek(target, from);
         List<FeedState.Kept> records = new ArrayList<>();
+        Set<String> eventIds = new HashSet<>(); // a repeated id is marked, as the live path marks it
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (consumer.position(target) < to) {
             if (System.nanoTime() > deadline) {
@@ -54,11 +59,21 @@ final class KafkaOlderRecords implements KafkaRecoveryHook.OlderRecords, AutoClo
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.offset() < to && record.value() != null) {
-                    records.add(new FeedState.Kept(record.offset(), record.key(), record.value(), System.nanoTime()));
+                    records.add(new FeedState.Kept(record.offset(), record.key(), record.value(), System.nanoTime(),
+                            !eventIds.add(eventId(record.value()))));
                 }
             }
         }
         return records;
+    }
+
+    /** The record's event id; an unreadable record gets a fresh one, so it is never taken for a repeat. */
+    private static String eventId(byte[] value) {
+        try {
+            return EventCodec.decode(value).id();
+        } catch (EventDecodingException unreadable) {
+            return java.util.UUID.randomUUID().toString();
+        }
     }
 
     @Override

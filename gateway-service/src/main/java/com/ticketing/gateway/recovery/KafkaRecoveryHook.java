@@ -387,6 +387,9 @@ public final class KafkaRecoveryHook implements RecoveryHook {
 
     /** The client events a record became, numbered as the live path numbered them. */
     private List<Emit> route(FeedState.Kept kept) {
+        if (kept.repeat()) {
+            return List.of(); // the live path sent this event id's first copy and nothing for this one
+        }
         CloudEvent<?> event;
         try {
             event = EventCodec.decode(kept.value());
