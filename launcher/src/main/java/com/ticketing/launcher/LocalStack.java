@@ -124,6 +124,7 @@ final class LocalStack {
         listingEnv.put("LISTING_SERVICE_PORT", Integer.toString(LocalDefaults.LISTING_SERVICE_PORT));
         listingEnv.put("LISTING_SERVICE_MANAGEMENT_PORT", Integer.toString(LocalDefaults.LISTING_SERVICE_MANAGEMENT_PORT));
         listingEnv.put("TICKETING_STREAMS_STATE_DIR", data.resolve("streams/listing-events-service").toString());
+        listingEnv.putIfAbsent("TICKETING_STREAMS_INSTANCE_ID", "listing-events-service-1"); // a restart rejoins at once
         startService("listing-events-service", LocalDefaults.LISTING_SERVICE_PORT, listingEnv);
 
         for (int i = 0; i < gateways; i++) {

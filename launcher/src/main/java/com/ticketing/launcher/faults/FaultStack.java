@@ -86,6 +86,7 @@ final class FaultStack implements AutoCloseable {
 
         Map<String, String> listing = new HashMap<>(common);
         listing.put("TICKETING_STREAMS_STATE_DIR", data.resolve("streams/listing-events-service").toString());
+        listing.put("TICKETING_STREAMS_INSTANCE_ID", "listing-events-service-1"); // restarted under its name
         define("listing-events-service", listing, "LISTING_SERVICE_PORT", "LISTING_SERVICE_MANAGEMENT_PORT");
 
         for (String gateway : GATEWAYS) {

@@ -55,6 +55,9 @@ final class PresenceWatch implements AutoCloseable {
     private void watch() {
         while (watching) {
             String problem = problem();
+            if (!watching) {
+                return; // closed while asking: that answer says nothing about presence
+            }
             rightNow = problem == null;
             if (problem != null) {
                 lastWrongNanos = System.nanoTime();

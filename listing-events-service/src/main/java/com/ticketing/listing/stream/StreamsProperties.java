@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor replication of the changelog and repartition topics ({@code ticketing.kafka.replication-factor})
  * @param startTimeout      how long provisioning topics may take at start-up
  * @param closeTimeout      how long a clean shutdown may take
+ * @param instanceId        this instance's stable name in the consumer group (static membership), e.g. its pod
+ *                          name in a StatefulSet: an instance killed and started again under the same name takes
+ *                          its tasks back at once instead of after the session timeout; blank: dynamic membership
  */
 @Validated
 @ConfigurationProperties("ticketing.streams")
@@ -34,5 +37,6 @@ public record StreamsProperties(@NotBlank String bootstrapServers,
                                 @NotNull @DefaultValue("100ms") Duration commitInterval,
                                 @Min(1) @DefaultValue("1") short replicationFactor,
                                 @NotNull @DefaultValue("30s") Duration startTimeout,
-                                @NotNull @DefaultValue("30s") Duration closeTimeout) {
+                                @NotNull @DefaultValue("30s") Duration closeTimeout,
+                                @DefaultValue("") String instanceId) {
 }

@@ -30,6 +30,11 @@ public final class StreamsSettings {
         // serde ever be put back at the source, a bad record is skipped rather than stopping the stream.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        if (!settings.instanceId().isBlank()) {
+            // Static membership: each stream thread joins as <instanceId>-<thread>, so a restart under the same
+            // name is no new member and needs no rebalance (a crashed member never leaves the group).
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), settings.instanceId());
+        }
         return props;
     }
 }

@@ -87,7 +87,7 @@ public final class ListingThroughputBenchmark {
 
         Path stateDir = Files.createTempDirectory("listing-bench-state");
         StreamsProperties settings = new StreamsProperties(brokers, "bench-" + UUID.randomUUID(), stateDir.toString(),
-                "localhost", 0, threads, Duration.ofMillis(commitMs), (short) 1, Duration.ofSeconds(30), Duration.ofSeconds(30));
+                "localhost", 0, threads, Duration.ofMillis(commitMs), (short) 1, Duration.ofSeconds(30), Duration.ofSeconds(30), "");
         Properties props = StreamsSettings.of(settings, "localhost", 0);
         KafkaStreams streams = new KafkaStreams(ListingTopology.build(topics), props);
         CountDownLatch running = new CountDownLatch(1);

@@ -32,7 +32,7 @@ public final class StreamsTestApp implements AutoCloseable {
     public static StreamsTestApp start(Topology topology, String applicationId, Path stateDir) {
         StreamsProperties settings = new StreamsProperties(KafkaTestSupport.brokers(), applicationId,
                 stateDir.toAbsolutePath().toString(), "localhost", 0, 1, Duration.ofMillis(100), (short) 1,
-                Duration.ofSeconds(30), Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(30), "");
         Properties props = StreamsSettings.of(settings, "localhost", 0);
         // Kafka Streams members do not leave the group on close; a short session lets a restarted
         // instance take its partitions back within seconds instead of 45.
