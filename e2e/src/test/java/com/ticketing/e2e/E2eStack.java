@@ -120,6 +120,11 @@ public final class E2eStack implements AutoCloseable {
         }, jvmOptions);
     }
 
+    /** The repository's root. */
+    public static Path root() {
+        return ROOT;
+    }
+
     /** The usual JVM options of the stack's services. */
     public static List<String> serviceJvmOptions() {
         return List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");

@@ -41,9 +41,16 @@ public final class JsonLinesProcess implements AutoCloseable {
 
     /** Starts {@code command}, its stderr appended to {@code log}. */
     public static JsonLinesProcess start(List<String> command, Path log) throws IOException {
+        return start(command, Map.of(), log);
+    }
+
+    /** Starts {@code command} with {@code environment} added to this process's, its stderr appended to {@code log}. */
+    public static JsonLinesProcess start(List<String> command, Map<String, String> environment, Path log)
+            throws IOException {
         Files.createDirectories(log.getParent());
-        return new JsonLinesProcess(new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return new JsonLinesProcess(builder.start());
     }
 
     public long pid() {

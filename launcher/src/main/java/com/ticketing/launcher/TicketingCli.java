@@ -63,7 +63,8 @@ public final class TicketingCli {
             case "bench" -> BenchCommand.run(rest, LocalStack.home(), LocalDefaults.jwtSettings(environment).secret(),
                     environment, out);
             case "kafka-acls" -> new KafkaAclsCommand(environment, out).run(rest);
-            case "faults" -> new FaultsCommand(LocalStack.home(), new JwtIssuer(LocalDefaults.jwtSettings(environment)),
+            case "faults" -> new FaultsCommand(LocalStack.home(), LocalStack.home().resolve(".ticketing-data/faults"),
+                    new JwtIssuer(LocalDefaults.jwtSettings(environment)),
                     LocalDefaults.jwtSettings(environment).secret(), LocalStack.serviceJvmOptions(environment), out).run(rest);
             case "kafka-node" -> kafkaNode(rest, out);
             case "simulate" -> SimulateCommand.run(rest, LocalDefaults.env(environment, "KAFKA_BOOTSTRAP_SERVERS",

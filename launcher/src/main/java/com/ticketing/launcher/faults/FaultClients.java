@@ -45,10 +45,11 @@ final class FaultClients implements AutoCloseable {
      * Connects {@code sockets} sockets, socket i following listing i mod the list, pairs of sockets taking the
      * {@code urls} in turn; fails if any did not connect.
      */
-    static FaultClients connect(Path benchDir, Path log, List<String> urls, String run, int sockets, List<String> listings)
-            throws IOException {
+    static FaultClients connect(Path benchDir, Path log, String jwtSecret, List<String> urls, String run, int sockets,
+                                List<String> listings) throws IOException {
         FaultClients clients = new FaultClients(JsonLinesProcess.start(
-                List.of("node", benchDir.resolve("fault-clients.mjs").toString()), log), run);
+                List.of("node", benchDir.resolve("fault-clients.mjs").toString()),
+                Map.of("TICKETING_JWT_SECRET", jwtSecret), log), run); // the clients sign their own tokens
         JsonNode connected = clients.node.call(Map.of("cmd", "connect", "urls", urls, "run", run, "sockets", sockets,
                 "listings", listings), CONNECT_TIMEOUT);
         if (connected.get("failed").asInt() > 0) {

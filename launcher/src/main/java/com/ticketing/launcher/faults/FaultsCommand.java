@@ -60,13 +60,17 @@ public final class FaultsCommand {
     }
 
     private final Path home;
+    private final Path data;
     private final JwtIssuer issuer;
     private final String jwtSecret;
     private final List<String> jvmOptions;
     private final PrintStream out;
 
-    public FaultsCommand(Path home, JwtIssuer issuer, String jwtSecret, List<String> jvmOptions, PrintStream out) {
+    /** @param data where the cluster, the database and the logs go; emptied at the start of every run */
+    public FaultsCommand(Path home, Path data, JwtIssuer issuer, String jwtSecret, List<String> jvmOptions,
+                         PrintStream out) {
         this.home = home;
+        this.data = data;
         this.issuer = issuer;
         this.jwtSecret = jwtSecret;
         this.jvmOptions = jvmOptions;
@@ -97,7 +101,6 @@ public final class FaultsCommand {
             scenarios.addAll(List.of(Scenario.values()));
         }
         Pace pace = Pace.from(args);
-        Path data = home.resolve(".ticketing-data/faults");
         FileTree.delete(data); // every run starts from empty brokers and an empty database
         List<Row> rows = new ArrayList<>();
         try (FaultStack stack = new FaultStack(home, data, jvmOptions, issuer, jwtSecret, out)) {
@@ -122,7 +125,7 @@ public final class FaultsCommand {
             market.createListings();
             awaitKnown(stack, listings);
             try (FaultClients clients = FaultClients.connect(home.resolve("bench"), stack.logs().resolve("fault-clients.log"),
-                    stack.balancerUrls(), run, pace.sockets(), listings)) {
+                    jwtSecret, stack.balancerUrls(), run, pace.sockets(), listings)) {
                 out.printf("  %d sockets follow %d listings through the balancers; load starts%n", pace.sockets(),
                         pace.listings());
                 market.start(pace.updatesPerSecond());
