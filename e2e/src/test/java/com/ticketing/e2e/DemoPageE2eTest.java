@@ -3,6 +3,7 @@ package com.ticketing.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.ticketing.launcher.faults.LoadBalancer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Alice and Bob sign in with the demo buttons (the gateway runs with {@code TICKETING_DEMO_ENABLED=true}),
  * chat with typing indicators and read receipts, and a price drop published to Kafka flashes on the
  * page watching the listing; the inbox lists conversations with unread badges and online dots, finds
- * messages and blocks. Screenshots land in {@code target/screenshots/}.
+ * messages and blocks; a page whose connection drops resumes and says how many missed updates it recovered.
+ * Screenshots land in {@code target/screenshots/}.
  */
 class DemoPageE2eTest {
 
@@ -113,6 +115,55 @@ class DemoPageE2eTest {
         JsonNode conversations = Rest.call("GET", gateway + "/api/messages/conversations", readerToken, null).body();
         assertThat(unreadCounts(conversations)).containsExactly(Map.entry(sender, 0L), Map.entry(offline, 1L));
         assertThat(Rest.call("GET", gateway + "/api/users/blocked", readerToken, null).body()).isEmpty();
+    }
+
+    @Test
+    void aPageWhoseConnectionDropsResumesAndSaysHowManyMissedUpdatesItRecovered() throws Exception {
+        assertThat(CHROMIUM).as("headless Chromium is needed: apt-get install -y chromium").isExecutable();
+        E2eStack stack = E2eStack.get();
+        String gateway = stack.gateway(0);
+        int port = java.net.URI.create(gateway).getPort();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String user = "rita-" + suffix;
+        String listingId = "lst-toast-" + suffix;
+        try (Marketplace market = new Marketplace(); LoadBalancer balancer = new LoadBalancer(port)) {
+            market.listingCreated(listingId, "sam", 2, "120.00");
+            String token = stack.token(user);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    Rest.call("GET", gateway + "/api/listings/" + listingId, token, null).status() == 200);
+
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            JsonNode result = runBrowser("reconnect-page.mjs", balancer.url(), Map.of("USER_ID", user,
+                    "USER_TOKEN", token, "LISTING_ID", listingId), () -> {
+                if (asked.incrementAndGet() == 1) {
+                    market.priceChanged(listingId, "115.00"); // received live: the page now holds an offset
+                    return;
+                }
+                balancer.route(1); // nothing listens there: the page cannot get back for now
+                balancer.dropConnections();
+                for (String price : List.of("110.00", "105.00", "101.00")) {
+                    market.priceChanged(listingId, price);
+                }
+                sleepQuietly(1500); // the gateway reads the three changes while the page is away
+                balancer.route(port);
+            });
+
+            // The reconnection attempts that meet the cut network fail to load; nothing else may go wrong.
+            assertThat(strings(result.get("pageErrors"))).as("errors in the page's console")
+                    .allMatch(error -> error.contains("Failed to load resource: net::ERR_"));
+            assertThat(result.get("ok").asBoolean()).as(result.toString()).isTrue();
+            // Each change is a listing:updated and a listing:price_changed: six events the page had missed.
+            assertThat(result.get("toast").asString()).isEqualTo("Reconnected, 6 missed updates recovered");
+            assertThat(result.get("price").asString()).contains("101.00");
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<String> strings(JsonNode array) {

@@ -41,6 +41,11 @@ public final class LoadBalancer implements AutoCloseable {
         backends = ports.clone();
     }
 
+    /** Cuts every open connection at once, as a network that drops does (the clients see their transport close). */
+    public void dropConnections() {
+        open.forEach(this::closeQuietly);
+    }
+
     private void accept() {
         while (running) {
             try {
