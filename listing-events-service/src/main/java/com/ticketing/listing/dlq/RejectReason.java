@@ -28,8 +28,6 @@ public enum RejectReason {
     UNKNOWN_AGGREGATE,
     /** A second {@code created} event (with a new id) for an aggregate that exists. */
     DUPLICATE_AGGREGATE,
-    /** An event id this aggregate has already accepted. */
-    DUPLICATE_EVENT,
     /** The rules failed unexpectedly on this record; it is parked rather than stopping the stream. */
     PROCESSING_ERROR;
 

@@ -32,7 +32,7 @@ import java.util.Set;
  * The listing rules: creation needs a positive quantity and price (amounts within {@link Money#isWithinBounds}),
  * a title of at most 500 characters; a price change needs a positive,
  * different amount in the listing's currency; a quantity change needs a quantity of at least zero,
- * and a quantity reaching zero sells an active listing (as a second update); status moves follow
+ * and a quantity reaching zero sells an active listing (in the same update); status moves follow
  * {@link ListingLifecycle}; sold and expired listings take no change at all.
  */
 public final class ListingRules implements AggregateRules<ListingState> {
@@ -127,15 +127,15 @@ public final class ListingRules implements AggregateRules<ListingState> {
         if (quantity == current.quantity()) {
             return Outcome.reject(UNCHANGED_VALUE, "quantity is already " + quantity);
         }
-        List<Object> updates = new ArrayList<>();
-        ListingState next = current.withQuantity(quantity, at);
-        updates.add(update(next, ListingChanges.NONE.withQuantity(current.quantity(), quantity), at));
-        if (quantity == 0 && next.status() == ListingStatus.ACTIVE) {
-            ListingState sold = next.withStatus(ListingStatus.SOLD, at);
-            updates.add(update(sold, ListingChanges.NONE.withStatus(next.status(), ListingStatus.SOLD), at));
-            next = sold;
+        ListingChanges changes = ListingChanges.NONE.withQuantity(current.quantity(), quantity);
+        ListingStatus status = current.status();
+        if (quantity == 0 && status == ListingStatus.ACTIVE) {
+            // One accepted event, one update: the last tickets going sells the listing in the same version.
+            changes = changes.withStatus(status, ListingStatus.SOLD);
+            status = ListingStatus.SOLD;
         }
-        return Outcome.accept(next, updates);
+        ListingState next = current.withQuantity(quantity, status, at);
+        return Outcome.accept(next, List.of(update(next, changes, at)));
     }
 
     private Outcome<ListingState> changeStatus(ListingState current, ListingStatus status, Instant at) {

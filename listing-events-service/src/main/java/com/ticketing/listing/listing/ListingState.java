@@ -25,8 +25,9 @@ public record ListingState(String listingId, String sellerId, String title, List
                 recentEventIds);
     }
 
-    ListingState withQuantity(int newQuantity, Instant at) {
-        return new ListingState(listingId, sellerId, title, status, newQuantity, price, version + 1, createdAt, at,
+    /** A new quantity, and the status it leaves the listing in, as one new version. */
+    ListingState withQuantity(int newQuantity, ListingStatus newStatus, Instant at) {
+        return new ListingState(listingId, sellerId, title, newStatus, newQuantity, price, version + 1, createdAt, at,
                 recentEventIds);
     }
 

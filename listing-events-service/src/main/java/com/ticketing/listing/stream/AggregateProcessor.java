@@ -10,6 +10,7 @@ import com.ticketing.listing.dlq.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,14 +21,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Validates each raw input record against one aggregate's rules and state: an accepted event
- * updates the store and emits its updates; anything else (undecodable bytes included) goes
- * unchanged to the dead-letter sink with the reason in its headers. Records are decoded here, not
+ * updates the store and emits its update; an event id the aggregate accepted lately (its last 64) is
+ * dropped and counted; anything else (undecodable bytes included) goes unchanged to the dead-letter sink
+ * with the reason in its headers. Records are decoded here, not
  * by the source's deserializer, so the dead-letter write is part of the same exactly-once
  * transaction as the offsets and a poison record can never stop the stream.
  */
 final class AggregateProcessor<S extends AggregateState<S>> implements Processor<byte[], byte[], Object, Object> {
 
     static final String SOURCE = "/listing-events-service";
+    /** Streams metrics {@code repeated-events-total} and {@code -rate} per store: event ids seen again and dropped. */
+    static final String METRICS_SCOPE = "ticketing";
+    static final String REPEATS = "repeated-events";
 
     private static final Logger log = LoggerFactory.getLogger(AggregateProcessor.class);
 
@@ -38,6 +43,7 @@ final class AggregateProcessor<S extends AggregateState<S>> implements Processor
 
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, S> store;
+    private Sensor repeats;
 
     AggregateProcessor(AggregateRules<S> rules, String storeName, String updatesSink, String deadLetterSink) {
         this.rules = rules;
@@ -50,6 +56,7 @@ final class AggregateProcessor<S extends AggregateState<S>> implements Processor
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        this.repeats = context.metrics().addRateTotalSensor(METRICS_SCOPE, storeName, REPEATS, Sensor.RecordingLevel.INFO);
     }
 
     @Override
@@ -73,7 +80,9 @@ final class AggregateProcessor<S extends AggregateState<S>> implements Processor
         }
         S current = store.get(key);
         if (current != null && current.hasAccepted(event.id())) {
-            deadLetter(record, Rejection.of(RejectReason.DUPLICATE_EVENT, "event " + event.id() + " was already applied"));
+            // A repeat is no invalid event (a producer's retry, a replayed batch): dropped and counted, not parked.
+            repeats.record();
+            log.debug("Dropped event {} of {}: already applied", event.id(), key);
             return;
         }
         Outcome<S> outcome = decide(key, current, event);

@@ -98,6 +98,13 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     /** Asserts nothing went to the dead-letter topic. */
+    /** How many repeated event ids the aggregate's processor dropped so far (its Streams metric). */
+    public double repeatedEvents() {
+        return driver.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals("repeated-events-total"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).sum();
+    }
+
     public void assertNoDeadLetters() {
         assertThat(deadLetters()).isEmpty();
     }

@@ -195,14 +195,16 @@ class TransactionTopologyTest {
     }
 
     @Test
-    void theSameEventIdTwiceChangesNothing() {
+    void theSameEventIdTwiceIsDroppedAndCountedNotDeadLettered() {
         reach(PENDING);
         CloudEvent<?> paid = events.step(TRANSACTION_PAYMENT_RECEIVED, TXN);
         harness.send(paid);
         harness.updates();
 
         harness.send(paid);
-        harness.assertRefused(DUPLICATE_EVENT);
+        assertThat(harness.updates()).isEmpty();
+        harness.assertNoDeadLetters();
+        assertThat(harness.repeatedEvents()).isEqualTo(1.0);
         assertThat(store().get(TXN).version()).isEqualTo(2);
     }
 
