@@ -142,25 +142,35 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static Properties brokerProperties(Path logDir, int port, int controllerPort) {
+        Properties p = nodeProperties(1, logDir, port, controllerPort, 1);
+        p.setProperty("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
+        p.setProperty("num.partitions", "1");
+        return p;
+    }
+
+    /**
+     * A combined broker and controller on loopback: plaintext clients on {@code port}, the quorum on
+     * {@code controllerPort}, every internal topic on {@code replicas} nodes (written on two of them from three).
+     * The caller adds how the node finds its quorum.
+     */
+    public static Properties nodeProperties(int nodeId, Path logDir, int port, int controllerPort, int replicas) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
+        p.setProperty("node.id", Integer.toString(nodeId));
         p.setProperty("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("log.dirs", logDir.toAbsolutePath().toString());
-        // One node: every internal topic has a single replica.
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        String writes = Integer.toString(replicas >= 3 ? 2 : 1);
+        p.setProperty("offsets.topic.replication.factor", Integer.toString(replicas));
+        p.setProperty("transaction.state.log.replication.factor", Integer.toString(replicas));
+        p.setProperty("transaction.state.log.min.isr", writes);
+        p.setProperty("share.coordinator.state.topic.replication.factor", Integer.toString(replicas));
+        p.setProperty("share.coordinator.state.topic.min.isr", writes);
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "false");
-        p.setProperty("num.partitions", "1");
         return p;
     }
 }

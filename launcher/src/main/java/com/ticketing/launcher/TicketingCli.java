@@ -107,7 +107,8 @@ public final class TicketingCli {
         return new PublishCommand(out).run(Path.of(args.get(0)), bootstrap, KafkaSecurity.fromEnvironment(environment));
     }
 
-    private static int intOption(List<String> args, String name, int fallback) {
+    /** The number after {@code name} in {@code args}, or {@code fallback} when the option is absent. */
+    public static int intOption(List<String> args, String name, int fallback) {
         int index = args.indexOf(name);
         if (index < 0) {
             return fallback;

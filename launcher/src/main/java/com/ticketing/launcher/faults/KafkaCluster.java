@@ -1,5 +1,6 @@
 package com.ticketing.launcher.faults;
 
+import com.ticketing.launcher.EmbeddedKafka;
 import com.ticketing.launcher.ServiceProcess;
 import java.io.IOException;
 import java.io.Writer;
@@ -31,38 +32,65 @@ import org.apache.kafka.common.Uuid;
 final class KafkaCluster implements AutoCloseable {
 
     static final int SIZE = 3;
+    /** Where a cut proxy sends new connections: nothing listens on port 1, so they fail at once. */
+    private static final int DEAD_PORT = 1;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
 
-    /** One node: its id, where clients reach it, its quorum port and its files. */
-    record Member(int id, int port, int controllerPort, Path config) {
+    /**
+     * One node: its id, the ports it listens on (clients, quorum), its files, and the proxy in front of its
+     * client listener (the address it advertises, so clients and the other brokers' replication reach it
+     * only through that proxy).
+     */
+    record Member(int id, int port, int controllerPort, Path config, LoadBalancer clientProxy) {
     }
 
     private final List<Member> members;
+    /** {@code from -> to}: the proxy node {@code from} reaches node {@code to}'s controller through. */
+    private final Map<String, LoadBalancer> quorumProxies;
     private final Path launcherJar;
     private final Path logDir;
     private final String clusterId = Uuid.randomUuid().toString();
     private final Map<Integer, ServiceProcess> running = new HashMap<>();
 
-    private KafkaCluster(List<Member> members, Path launcherJar, Path logDir) {
+    private KafkaCluster(List<Member> members, Map<String, LoadBalancer> quorumProxies, Path launcherJar, Path logDir) {
         this.members = members;
+        this.quorumProxies = quorumProxies;
         this.launcherJar = launcherJar;
         this.logDir = logDir;
     }
 
-    /** Writes every node's configuration under {@code dataDir}, starts them, and waits for all three to be registered. */
+    /**
+     * Writes every node's configuration under {@code dataDir}, starts them, and waits for all three to be
+     * registered. Every way into a node goes through a proxy here (clients and replication through its client
+     * proxy, each other node's quorum traffic through a proxy of that pair), so {@link #isolate} can cut one
+     * node off from everything on loopback.
+     */
     static KafkaCluster start(Path dataDir, Path launcherJar, Path logDir) throws IOException, InterruptedException {
         List<Member> members = new ArrayList<>();
         for (int id = 1; id <= SIZE; id++) {
-            members.add(new Member(id, FreePorts.next(), FreePorts.next(), dataDir.resolve("kafka-" + id + ".properties")));
+            int port = FreePorts.next();
+            members.add(new Member(id, port, FreePorts.next(), dataDir.resolve("kafka-" + id + ".properties"),
+                    new LoadBalancer(port)));
         }
-        String voters = members.stream().map(m -> m.id() + "@localhost:" + m.controllerPort())
-                .collect(Collectors.joining(","));
+        Map<String, LoadBalancer> quorumProxies = new HashMap<>();
+        for (Member from : members) {
+            for (Member to : members) {
+                if (from != to) {
+                    quorumProxies.put(from.id() + ">" + to.id(), new LoadBalancer(to.controllerPort()));
+                }
+            }
+        }
         for (Member member : members) {
+            // Each node names the others' controllers by its own proxies to them (a static quorum's addresses
+            // may differ per node; only the ids must agree).
+            String voters = members.stream().map(voter -> voter.id() + "@localhost:" + (voter == member
+                    ? voter.controllerPort() : port(quorumProxies.get(member.id() + ">" + voter.id()))))
+                    .collect(Collectors.joining(","));
             write(member.config(), nodeProperties(member, voters, dataDir.resolve("kafka-" + member.id())));
         }
-        KafkaCluster cluster = new KafkaCluster(members, launcherJar, logDir);
+        KafkaCluster cluster = new KafkaCluster(members, quorumProxies, launcherJar, logDir);
         for (Member member : members) {
             cluster.startNode(member.id());
         }
@@ -70,8 +98,46 @@ final class KafkaCluster implements AutoCloseable {
         return cluster;
     }
 
+    /** Cuts node {@code nodeId} off: every connection to and from it through the proxies ends, and no new one opens. */
+    void isolate(int nodeId) {
+        for (LoadBalancer proxy : proxiesOf(nodeId)) {
+            proxy.route(DEAD_PORT);
+            proxy.dropConnections();
+        }
+    }
+
+    /** Lets node {@code nodeId} be reached again. */
+    void heal(int nodeId) {
+        Member member = members.get(nodeId - 1);
+        member.clientProxy().route(member.port());
+        quorumProxies.forEach((pair, proxy) -> {
+            if (touches(pair, nodeId)) {
+                proxy.route(members.get(Integer.parseInt(pair.substring(pair.indexOf('>') + 1)) - 1).controllerPort());
+            }
+        });
+    }
+
+    private List<LoadBalancer> proxiesOf(int nodeId) {
+        List<LoadBalancer> proxies = new ArrayList<>(List.of(members.get(nodeId - 1).clientProxy()));
+        quorumProxies.forEach((pair, proxy) -> {
+            if (touches(pair, nodeId)) {
+                proxies.add(proxy);
+            }
+        });
+        return proxies;
+    }
+
+    private static boolean touches(String pair, int nodeId) {
+        String[] ends = pair.split(">");
+        return Integer.parseInt(ends[0]) == nodeId || Integer.parseInt(ends[1]) == nodeId;
+    }
+
+    private static int port(LoadBalancer proxy) {
+        return java.net.URI.create(proxy.url()).getPort();
+    }
+
     String bootstrapServers() {
-        return members.stream().map(m -> "localhost:" + m.port()).collect(Collectors.joining(","));
+        return members.stream().map(m -> "localhost:" + port(m.clientProxy())).collect(Collectors.joining(","));
     }
 
     List<Member> members() {
@@ -149,31 +215,17 @@ final class KafkaCluster implements AutoCloseable {
     }
 
     private static Properties nodeProperties(Member member, String voters, Path logDir) {
-        Properties p = new Properties();
-        p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", Integer.toString(member.id()));
+        Properties p = EmbeddedKafka.nodeProperties(member.id(), logDir, member.port(), member.controllerPort(), SIZE);
+        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port(member.clientProxy()));
         p.setProperty("controller.quorum.voters", voters);
-        p.setProperty("listeners", "PLAINTEXT://localhost:" + member.port() + ",CONTROLLER://localhost:" + member.controllerPort());
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + member.port());
-        p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.setProperty("log.dirs", logDir.toAbsolutePath().toString());
-        // What a production cluster of three runs with: every internal topic on all three, writes on two.
-        p.setProperty("default.replication.factor", "3");
+        // What a production cluster of three runs with: every topic on all three, writes on two.
+        p.setProperty("default.replication.factor", Integer.toString(SIZE));
         p.setProperty("min.insync.replicas", "2");
-        p.setProperty("offsets.topic.replication.factor", "3");
-        p.setProperty("transaction.state.log.replication.factor", "3");
-        p.setProperty("transaction.state.log.min.isr", "2");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "3");
-        p.setProperty("share.coordinator.state.topic.min.isr", "2");
         p.setProperty("unclean.leader.election.enable", "false");
         // How long the controller waits for a silent broker before it moves that broker's leaderships away
         // (Kafka's default is 9 s): a killed leader's partitions accept writes again within about 7 s, not 12.
         p.setProperty("broker.session.timeout.ms", "6000");
         p.setProperty("broker.heartbeat.interval.ms", "1500");
-        p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("auto.create.topics.enable", "false");
         return p;
     }
 
@@ -184,9 +236,21 @@ final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    /** Stops every node that still runs (SIGTERM, a clean shutdown). */
+    /** Stops every node that still runs (SIGTERM, a clean shutdown), then the proxies. */
     @Override
     public void close() {
         running.values().forEach(ServiceProcess::close);
+        for (Member member : members) {
+            closeQuietly(member.clientProxy());
+        }
+        quorumProxies.values().forEach(KafkaCluster::closeQuietly);
+    }
+
+    private static void closeQuietly(LoadBalancer proxy) {
+        try {
+            proxy.close();
+        } catch (IOException ignored) {
+            // stopping anyway
+        }
     }
 }

@@ -1,5 +1,7 @@
 package com.ticketing.launcher.faults;
 
+import static com.ticketing.launcher.TicketingCli.intOption;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -20,23 +22,12 @@ record Pace(int sockets, int listings, int updatesPerSecond, int messagesPerSeco
 
     static Pace from(List<String> args) {
         Pace base = args.contains("--short") ? SHORT : FULL;
-        return new Pace(option(args, "--sockets", base.sockets), option(args, "--listings", base.listings),
-                option(args, "--rate", base.updatesPerSecond), option(args, "--messages", base.messagesPerSecond),
-                base.before, base.after, Duration.ofSeconds(option(args, "--outage", (int) base.outage.toSeconds())));
+        return new Pace(intOption(args, "--sockets", base.sockets), intOption(args, "--listings", base.listings),
+                intOption(args, "--rate", base.updatesPerSecond), intOption(args, "--messages", base.messagesPerSecond),
+                base.before, base.after, Duration.ofSeconds(intOption(args, "--outage", (int) base.outage.toSeconds())));
     }
 
     String describe() {
         return sockets + " sockets, " + updatesPerSecond + " upd/s, " + messagesPerSecond + " msg/s";
-    }
-
-    private static int option(List<String> args, String name, int fallback) {
-        int index = args.indexOf(name);
-        if (index < 0) {
-            return fallback;
-        }
-        if (index + 1 >= args.size()) {
-            throw new IllegalArgumentException(name + " needs a number");
-        }
-        return Integer.parseInt(args.get(index + 1));
     }
 }

@@ -25,6 +25,20 @@ enum Scenario {
         }
     },
 
+    BROKER_PARTITION("broker-partition", "cut the broker leading the most partitions off the network, then let it back") {
+        @Override
+        String inject(FaultStack stack, Pace pace) throws Exception {
+            KafkaCluster kafka = stack.kafka();
+            int leader = kafka.leaderOfMostPartitions(stack.admin(), TOPICS);
+            kafka.isolate(leader);
+            Thread.sleep(pace.outage().toMillis());
+            kafka.heal(leader);
+            kafka.awaitRegistered(KafkaCluster.SIZE, java.time.Duration.ofSeconds(120));
+            return "broker " + leader + " cut off from clients, brokers and the quorum for " + pace.outage().toSeconds()
+                    + " s, then let back";
+        }
+    },
+
     GATEWAY_CRASH("gateway-crash", "kill -9 one gateway; its balancer sends its clients to the other, where they resume") {
         @Override
         String inject(FaultStack stack, Pace pace) throws Exception {
