@@ -11,7 +11,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The short form of {@code ./ticketing faults} that CI runs (issue 12): three brokers as processes, the services,
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class FaultSuiteE2eTest {
 
     @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // a hung run fails; the suite stops what it started on the way out
     void aBrokerAndTheListingServiceDieUnderLoadAndNothingIsLostDuplicatedOrReordered() throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new Tee(System.out, captured), true, StandardCharsets.UTF_8);

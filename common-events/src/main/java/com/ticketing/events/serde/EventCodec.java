@@ -31,6 +31,9 @@ public final class EventCodec {
      * here), or null when the JSON has no text {@code id} or is unreadable.
      */
     public static String idOf(byte[] json) {
+        if (json == null || json.length == 0) {
+            return null; // a tombstone or an empty record
+        }
         try (JsonParser parser = MAPPER.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;

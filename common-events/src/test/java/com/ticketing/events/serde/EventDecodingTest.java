@@ -40,6 +40,7 @@ class EventDecodingTest {
         assertThat(EventCodec.idOf(bytes("[\"id\"]"))).isNull();
         assertThat(EventCodec.idOf(bytes("{\"id\":"))).isNull();
         assertThat(EventCodec.idOf(new byte[0])).isNull();
+        assertThat(EventCodec.idOf(null)).as("a tombstone").isNull();
     }
 
     private static byte[] bytes(String json) {

@@ -2,7 +2,6 @@ package com.ticketing.gateway.recovery;
 
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.serde.EventCodec;
-import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.gateway.kafka.ConsumerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,11 +68,8 @@ final class KafkaOlderRecords implements KafkaRecoveryHook.OlderRecords, AutoClo
 
     /** The record's event id; an unreadable record gets a fresh one, so it is never taken for a repeat. */
     private static String eventId(byte[] value) {
-        try {
-            return EventCodec.decode(value).id();
-        } catch (EventDecodingException unreadable) {
-            return java.util.UUID.randomUUID().toString();
-        }
+        String id = EventCodec.idOf(value);
+        return id != null ? id : java.util.UUID.randomUUID().toString();
     }
 
     @Override

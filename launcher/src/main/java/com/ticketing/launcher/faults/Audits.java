@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Audits {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
 
     private Audits() {
     }
@@ -50,9 +51,14 @@ final class Audits {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.LISTING_UPDATES.name() + " to its end within "
+                            + READ_TIMEOUT.toSeconds() + " s");
+                }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() == null || !finalVersions.containsKey(record.key())) {
+                    if (record.key() == null || record.value() == null || !finalVersions.containsKey(record.key())) {
                         continue;
                     }
                     records++;

@@ -50,14 +50,18 @@ final class FaultClients implements AutoCloseable {
         FaultClients clients = new FaultClients(JsonLinesProcess.start(
                 List.of("node", benchDir.resolve("fault-clients.mjs").toString()),
                 Map.of("TICKETING_JWT_SECRET", jwtSecret), log), run); // the clients sign their own tokens
-        JsonNode connected = clients.node.call(Map.of("cmd", "connect", "urls", urls, "run", run, "sockets", sockets,
-                "listings", listings), CONNECT_TIMEOUT);
-        if (connected.get("failed").asInt() > 0) {
-            clients.close();
-            throw new IllegalStateException(connected.get("failed").asInt() + " of " + sockets
-                    + " sockets could not connect: " + connected.get("errors"));
+        try {
+            JsonNode connected = clients.node.call(Map.of("cmd", "connect", "urls", urls, "run", run, "sockets", sockets,
+                    "listings", listings), CONNECT_TIMEOUT);
+            if (connected.get("failed").asInt() > 0) {
+                throw new IllegalStateException(connected.get("failed").asInt() + " of " + sockets
+                        + " sockets could not connect: " + connected.get("errors"));
+            }
+            return clients;
+        } catch (RuntimeException e) {
+            clients.close(); // the Node process goes with the failure
+            throw e;
         }
-        return clients;
     }
 
     String user(int index) {

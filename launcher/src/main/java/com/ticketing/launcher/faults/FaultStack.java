@@ -57,12 +57,13 @@ final class FaultStack implements AutoCloseable {
         this.out = out;
     }
 
-    void start() throws Exception {
-        step("Starting Kafka: three KRaft nodes as processes");
-        kafka = KafkaCluster.start(data, home.resolve("launcher/target/ticketing-launcher-exec.jar"), logs());
-        started.push(kafka);
+    /** @param proxied whether the brokers are reached through proxies that can cut one off (broker-partition) */
+    void start(boolean proxied) throws Exception {
+        step("Starting Kafka: three KRaft nodes as processes" + (proxied ? ", every connection through a proxy" : ""));
+        kafka = KafkaCluster.start(data, home.resolve("launcher/target/ticketing-launcher-exec.jar"), logs(), proxied);
+        register(kafka);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-        started.push(admin);
+        register(admin);
         out.println("  brokers at " + kafka.bootstrapServers());
         List<String> created = new TopicProvisioner(admin, REPLICATION_FACTOR).provision(Topics.ALL);
         out.println("  created " + created.size() + " topics, replication factor " + REPLICATION_FACTOR
@@ -105,7 +106,7 @@ final class FaultStack implements AutoCloseable {
         for (String gateway : GATEWAYS) {
             LoadBalancer balancer = new LoadBalancer(port(gateway));
             balancers.add(balancer);
-            started.push(balancer);
+            register(balancer);
         }
         out.println("  load balancers at " + balancers.stream().map(LoadBalancer::url).toList()
                 + ", in front of " + GATEWAYS + "; clients split between them");
@@ -156,7 +157,7 @@ final class FaultStack implements AutoCloseable {
         ServiceProcess process = ServiceProcess.start(service, home.resolve(module + "/target/" + module + ".jar"),
                 ports.get(service), environments.get(service), jvmOptions, logs());
         services.put(service, process);
-        started.push(process);
+        register(process);
         process.awaitHealthy(HEALTH_TIMEOUT);
         out.printf("  %s is up on :%d (%.1f s)%n", service, ports.get(service), (System.nanoTime() - began) / 1e9);
     }
@@ -168,7 +169,7 @@ final class FaultStack implements AutoCloseable {
 
     void startPostgres() throws IOException, SQLException {
         postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), data.resolve("postgres-runtime"), postgresPort);
-        started.push(postgres);
+        register(postgres);
     }
 
     Path logs() {
@@ -187,9 +188,13 @@ final class FaultStack implements AutoCloseable {
         out.println("» " + message);
     }
 
-    /** Stops everything this stack started, newest first. */
+    private synchronized void register(AutoCloseable part) {
+        started.push(part);
+    }
+
+    /** Stops everything this stack started, newest first (a second call finds nothing left to stop). */
     @Override
-    public void close() {
+    public synchronized void close() {
         while (!started.isEmpty()) {
             try {
                 started.pop().close();

@@ -39,9 +39,9 @@ final class KafkaCluster implements AutoCloseable {
             "-XX:TieredStopAtLevel=1");
 
     /**
-     * One node: its id, the ports it listens on (clients, quorum), its files, and the proxy in front of its
-     * client listener (the address it advertises, so clients and the other brokers' replication reach it
-     * only through that proxy).
+     * One node: its id, the ports it listens on (clients, quorum), its files, and on a proxied cluster the
+     * proxy in front of its client listener (the address it advertises, so clients and the other brokers'
+     * replication reach it only through that proxy); null otherwise.
      */
     record Member(int id, int port, int controllerPort, Path config, LoadBalancer clientProxy) {
     }
@@ -63,21 +63,23 @@ final class KafkaCluster implements AutoCloseable {
 
     /**
      * Writes every node's configuration under {@code dataDir}, starts them, and waits for all three to be
-     * registered. Every way into a node goes through a proxy here (clients and replication through its client
-     * proxy, each other node's quorum traffic through a proxy of that pair), so {@link #isolate} can cut one
-     * node off from everything on loopback.
+     * registered. On a {@code proxied} cluster every way into a node goes through a proxy of this process
+     * (clients and replication through its client proxy, each other node's quorum traffic through a proxy of
+     * that pair), so {@link #isolate} can cut one node off from everything on loopback. The proxies cost: every
+     * byte of the cluster passes through this JVM, so only the partition scenario asks for them.
      */
-    static KafkaCluster start(Path dataDir, Path launcherJar, Path logDir) throws IOException, InterruptedException {
+    static KafkaCluster start(Path dataDir, Path launcherJar, Path logDir, boolean proxied)
+            throws IOException, InterruptedException {
         List<Member> members = new ArrayList<>();
         for (int id = 1; id <= SIZE; id++) {
             int port = FreePorts.next();
             members.add(new Member(id, port, FreePorts.next(), dataDir.resolve("kafka-" + id + ".properties"),
-                    new LoadBalancer(port)));
+                    proxied ? new LoadBalancer(port) : null));
         }
         Map<String, LoadBalancer> quorumProxies = new HashMap<>();
         for (Member from : members) {
             for (Member to : members) {
-                if (from != to) {
+                if (proxied && from != to) {
                     quorumProxies.put(from.id() + ">" + to.id(), new LoadBalancer(to.controllerPort()));
                 }
             }
@@ -85,21 +87,30 @@ final class KafkaCluster implements AutoCloseable {
         for (Member member : members) {
             // Each node names the others' controllers by its own proxies to them (a static quorum's addresses
             // may differ per node; only the ids must agree).
-            String voters = members.stream().map(voter -> voter.id() + "@localhost:" + (voter == member
-                    ? voter.controllerPort() : port(quorumProxies.get(member.id() + ">" + voter.id()))))
-                    .collect(Collectors.joining(","));
+            String voters = members.stream().map(voter -> {
+                LoadBalancer proxy = quorumProxies.get(member.id() + ">" + voter.id());
+                return voter.id() + "@localhost:" + (proxy == null ? voter.controllerPort() : port(proxy));
+            }).collect(Collectors.joining(","));
             write(member.config(), nodeProperties(member, voters, dataDir.resolve("kafka-" + member.id())));
         }
         KafkaCluster cluster = new KafkaCluster(members, quorumProxies, launcherJar, logDir);
-        for (Member member : members) {
-            cluster.startNode(member.id());
+        try {
+            for (Member member : members) {
+                cluster.startNode(member.id());
+            }
+            cluster.awaitRegistered(SIZE, START_TIMEOUT);
+            return cluster;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            cluster.close(); // no node or proxy outlives a failed start
+            throw e;
         }
-        cluster.awaitRegistered(SIZE, START_TIMEOUT);
-        return cluster;
     }
 
     /** Cuts node {@code nodeId} off: every connection to and from it through the proxies ends, and no new one opens. */
     void isolate(int nodeId) {
+        if (quorumProxies.isEmpty()) {
+            throw new IllegalStateException("only a proxied cluster can cut a node off");
+        }
         for (LoadBalancer proxy : proxiesOf(nodeId)) {
             proxy.route(DEAD_PORT);
             proxy.dropConnections();
@@ -132,12 +143,17 @@ final class KafkaCluster implements AutoCloseable {
         return Integer.parseInt(ends[0]) == nodeId || Integer.parseInt(ends[1]) == nodeId;
     }
 
+    /** Where clients and the other brokers reach a node: its proxy on a proxied cluster, else its own port. */
+    private static int advertisedPort(Member member) {
+        return member.clientProxy() == null ? member.port() : port(member.clientProxy());
+    }
+
     private static int port(LoadBalancer proxy) {
         return java.net.URI.create(proxy.url()).getPort();
     }
 
     String bootstrapServers() {
-        return members.stream().map(m -> "localhost:" + port(m.clientProxy())).collect(Collectors.joining(","));
+        return members.stream().map(m -> "localhost:" + advertisedPort(m)).collect(Collectors.joining(","));
     }
 
     List<Member> members() {
@@ -156,7 +172,34 @@ final class KafkaCluster implements AutoCloseable {
     /** Starts node {@code nodeId} again on its kept log directory and waits until the cluster has all nodes again. */
     void restart(int nodeId) throws IOException, InterruptedException {
         startNode(nodeId);
+        awaitWhole();
+    }
+
+    /**
+     * Waits until all three brokers are registered and every partition has all three replicas in sync again,
+     * so the next fault does not meet partitions still one replica short (below {@code min.insync.replicas}).
+     */
+    void awaitWhole() throws InterruptedException {
         awaitRegistered(SIZE, START_TIMEOUT);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    var topics = admin.describeTopics(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                            .allTopicNames().get(30, TimeUnit.SECONDS);
+                    boolean inSync = topics.values().stream().flatMap(topic -> topic.partitions().stream())
+                            .allMatch(partition -> partition.isr().size() == SIZE);
+                    if (inSync) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException notYet) {
+                    // asked again below
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("partitions were still under-replicated " + START_TIMEOUT.toSeconds()
+                + " s after the cluster had its three brokers back; logs in " + logDir);
     }
 
     /** The node that leads the most partitions of the given topics now. */
@@ -216,7 +259,7 @@ final class KafkaCluster implements AutoCloseable {
 
     private static Properties nodeProperties(Member member, String voters, Path logDir) {
         Properties p = EmbeddedKafka.nodeProperties(member.id(), logDir, member.port(), member.controllerPort(), SIZE);
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port(member.clientProxy()));
+        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + advertisedPort(member));
         p.setProperty("controller.quorum.voters", voters);
         // What a production cluster of three runs with: every topic on all three, writes on two.
         p.setProperty("default.replication.factor", Integer.toString(SIZE));
@@ -241,7 +284,9 @@ final class KafkaCluster implements AutoCloseable {
     public void close() {
         running.values().forEach(ServiceProcess::close);
         for (Member member : members) {
-            closeQuietly(member.clientProxy());
+            if (member.clientProxy() != null) {
+                closeQuietly(member.clientProxy());
+            }
         }
         quorumProxies.values().forEach(KafkaCluster::closeQuietly);
     }

@@ -21,7 +21,8 @@ public final class LoadBalancer implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger turn = new AtomicInteger();
-    private volatile int[] backends;
+    private int[] backends;
+    private long generation;
     private volatile boolean running = true;
 
     public LoadBalancer(int... backends) throws IOException {
@@ -36,21 +37,37 @@ public final class LoadBalancer implements AutoCloseable {
         return "http://localhost:" + listener.getLocalPort();
     }
 
-    /** From now on new connections go to these ports, in turn. */
-    public void route(int... ports) {
+    /** From now on new connections go to these ports, in turn; one being opened to the old ones is dropped. */
+    public synchronized void route(int... ports) {
         backends = ports.clone();
+        generation++;
     }
 
     /** Cuts every open connection at once, as a network that drops does (the clients see their transport close). */
-    public void dropConnections() {
+    public synchronized void dropConnections() {
         open.forEach(this::closeQuietly);
+    }
+
+    /** Keeps a connection just made, unless {@link #route} changed the backends while it was being made. */
+    private synchronized boolean keep(long madeIn, Socket client, Socket server) {
+        if (madeIn != generation) {
+            return false;
+        }
+        open.add(client);
+        open.add(server);
+        return true;
     }
 
     private void accept() {
         while (running) {
             try {
                 Socket client = listener.accept();
-                int[] current = backends;
+                long madeIn;
+                int[] current;
+                synchronized (this) {
+                    madeIn = generation;
+                    current = backends;
+                }
                 Socket server;
                 try {
                     server = new Socket(InetAddress.getLoopbackAddress(), current[Math.floorMod(turn.getAndIncrement(), current.length)]);
@@ -58,10 +75,13 @@ public final class LoadBalancer implements AutoCloseable {
                     client.close(); // as a balancer with a dead backend: the client retries
                     continue;
                 }
+                if (!keep(madeIn, client, server)) {
+                    client.close(); // routed elsewhere (or cut) meanwhile: this one must not survive the cut
+                    server.close();
+                    continue;
+                }
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
-                open.add(client);
-                open.add(server);
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {

@@ -62,7 +62,7 @@ final class MarketplaceLoad implements AutoCloseable {
             long due = (System.nanoTime() - began) * perSecond / TimeUnit.SECONDS.toNanos(1);
             for (; sent < due && publishing; sent++) {
                 int listing = (int) (sent % listings.size());
-                String price = (400 + sent % 100) + ".00";
+                String price = (400 + (sent / listings.size()) % 100) + ".00"; // each change of a listing differs
                 CompletableFuture<Void> ack = publish(EventTypes.LISTING_PRICE_CHANGED, listings.get(listing),
                         new ListingPriceChanged(Money.of(price, "USD")))
                         .whenComplete((ok, failure) -> {

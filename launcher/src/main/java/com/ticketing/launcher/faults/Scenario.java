@@ -33,7 +33,7 @@ enum Scenario {
             kafka.isolate(leader);
             Thread.sleep(pace.outage().toMillis());
             kafka.heal(leader);
-            kafka.awaitRegistered(KafkaCluster.SIZE, java.time.Duration.ofSeconds(120));
+            kafka.awaitWhole();
             return "broker " + leader + " cut off from clients, brokers and the quorum for " + pace.outage().toSeconds()
                     + " s, then let back";
         }
@@ -107,6 +107,11 @@ enum Scenario {
 
     /** Does the harm (and, where the scenario says so, undoes it); answers what it did, for the table. */
     abstract String inject(FaultStack stack, Pace pace) throws Exception;
+
+    /** Whether the scenario needs a cluster reached through proxies (to cut a broker off). */
+    boolean needsProxies() {
+        return this == BROKER_PARTITION;
+    }
 
     /** The gateways running once the fault is in. */
     Set<String> liveGateways() {
