@@ -19,9 +19,9 @@
 //                                        lost / duplicated / out of order, per update and per message,
 //                                        the longest pause in deliveries from the fault on, sessions
 // stdin closing ends the process.
-import { createInterface } from "node:readline";
 import { io } from "socket.io-client";
 import { sign } from "./hs256.mjs";
+import { serveJsonLines } from "./json-lines.mjs";
 
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_AFTER_MS = 500;
@@ -242,12 +242,4 @@ function answer(command) {
   }
 }
 
-const lines = createInterface({ input: process.stdin });
-lines.on("line", async (line) => {
-  const reply = await answer(JSON.parse(line));
-  process.stdout.write(`${JSON.stringify(reply)}\n`);
-});
-lines.on("close", () => {
-  clients.forEach((client) => client.socket?.disconnect());
-  process.exit(0);
-});
+serveJsonLines(answer, () => clients.forEach((client) => client.socket?.disconnect()));

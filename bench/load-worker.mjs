@@ -17,9 +17,9 @@
 //                                         {token, pid, offset}: how long each took to be resumed, and whether it was
 // Latencies of sockets that went through a storm are kept apart: the live fan-out of the others is what counts.
 // stdin closing ends the process.
-import { createInterface } from "node:readline";
 import WebSocket from "ws";
 import { sign } from "./hs256.mjs";
+import { serveJsonLines } from "./json-lines.mjs";
 
 const HANDSHAKE_TIMEOUT_MS = 30_000;
 const LATENCY_CAP_MS = 60_000;
@@ -219,12 +219,4 @@ function answer(command) {
   }
 }
 
-const lines = createInterface({ input: process.stdin });
-lines.on("line", async (line) => {
-  const reply = await answer(JSON.parse(line));
-  process.stdout.write(`${JSON.stringify(reply)}\n`);
-});
-lines.on("close", () => {
-  clients.forEach((client) => client.ws?.terminate());
-  process.exit(0);
-});
+serveJsonLines(answer, () => clients.forEach((client) => client.ws?.terminate()));

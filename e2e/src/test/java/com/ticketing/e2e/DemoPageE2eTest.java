@@ -144,7 +144,11 @@ class DemoPageE2eTest {
                 for (String price : List.of("110.00", "105.00", "101.00")) {
                     market.priceChanged(listingId, price);
                 }
-                sleepQuietly(1500); // the gateway reads the three changes while the page is away
+                // The page stays away until the last change is committed (the service answers with it), then
+                // briefly more: the gateway's feed reads committed updates within a poll, so all three are replayed.
+                await().atMost(Duration.ofSeconds(30)).until(() -> Rest.call("GET", gateway + "/api/listings/"
+                        + listingId, token, null).body().path("price").path("amount").asString("").equals("101.00"));
+                sleepQuietly(500);
                 balancer.route(port);
             });
 
