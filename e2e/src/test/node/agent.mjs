@@ -4,6 +4,8 @@
 //   {"op":"emit","id":"c2","client":"alice-1","event":"subscribe:listing","args":["lst-1"],"ack":true}
 //   {"op":"disconnect","id":"c3","client":"alice-1"}
 //   {"op":"cut","id":"c4","client":"alice-1"}   closes the transport under the socket, as a network drop
+//   {"op":"away","id":"c5","client":"alice-1"}  the same drop, but the client stays away until
+//   {"op":"back","id":"c6","client":"alice-1"}  it reconnects (resuming its session when the server can)
 // With "reconnect":true a client reconnects by itself (and resumes its session when the server can);
 // each reconnection is pushed as {"client":...,"event":"$connect","args":[{"id":...,"recovered":...}]}.
 // Replies: {"reply":"c1","ok":true,...} / {"reply":"c2","ack":[...]}; pushed events:
@@ -81,6 +83,18 @@ function command(line) {
     }
     case "cut": {
       clients.get(request.client)?.io?.engine?.close();
+      return write({ reply: request.id, ok: true });
+    }
+    case "away": {
+      const socket = clients.get(request.client);
+      socket?.io?.reconnection(false);
+      socket?.io?.engine?.close();
+      return write({ reply: request.id, ok: true });
+    }
+    case "back": {
+      const socket = clients.get(request.client);
+      socket?.io?.reconnection(true);
+      socket?.connect();
       return write({ reply: request.id, ok: true });
     }
     case "disconnect": {

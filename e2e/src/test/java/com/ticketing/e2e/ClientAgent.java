@@ -209,6 +209,16 @@ public final class ClientAgent implements AutoCloseable {
             send(command("cut", name), Duration.ofSeconds(5));
         }
 
+        /** Closes the transport under the socket as {@link #cut} does, but the client stays away until {@link #comeBack}. */
+        public void goAway() {
+            send(command("away", name), Duration.ofSeconds(5));
+        }
+
+        /** The client that went away reconnects, resuming its session if the server can. */
+        public void comeBack() {
+            send(command("back", name), Duration.ofSeconds(5));
+        }
+
         /** Waits for the next received {@code event} matching {@code filter}, removing it and those before it. */
         public Received awaitEvent(String event, Predicate<JsonNode> filter, Duration timeout) {
             Queue<Received> queue = received.computeIfAbsent(name, c -> new ConcurrentLinkedQueue<>());

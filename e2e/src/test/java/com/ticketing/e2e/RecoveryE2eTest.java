@@ -60,6 +60,43 @@ class RecoveryE2eTest {
     }
 
     @Test
+    void aGapLargerThanTheOutboundLimitIsReplayedWholeAsTheClientReadsIt() {
+        // 1,500 changes while away: 3,000 events, several times the 1,000 packets and 256 KB that may
+        // wait for a client. The replay must go out as the client reads it, not trip the limit.
+        String gateway = stack.gateway(0);
+        String listingId = "lst-rc-big-" + RUN;
+        int changes = 1_500;
+        marketplace.listingCreated(listingId, "sam", 4, "5000.00");
+        ClientAgent.Client watcher = agent.connect("rc-big-watcher", gateway, stack.token("rc-big-watcher"),
+                List.of("websocket"), true);
+        ClientAgent.Client witness = agent.connect("rc-big-witness", gateway, stack.token("rc-big-witness"),
+                List.of("websocket"), false);
+        for (ClientAgent.Client client : List.of(watcher, witness)) {
+            assertThat(client.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean()).isTrue();
+        }
+        marketplace.priceChanged(listingId, "4999.99");
+        awaitVersion(watcher, 2);
+
+        watcher.goAway();
+        for (int i = 1; i <= changes; i++) {
+            marketplace.priceChanged(listingId, java.math.BigDecimal.valueOf(499_999 - i, 2).toPlainString());
+        }
+        long last = 2 + changes;
+        awaitVersion(witness, last); // everything is in the gateway's history before the client comes back
+        watcher.comeBack();
+
+        var resumed = watcher.awaitEvent("$connect", WAIT).arg();
+        assertThat(resumed.get("recovered").asBoolean()).as("socket.recovered").isTrue();
+        awaitVersion(watcher, last);
+        List<Long> seen = versions(watcher);
+        assertThat(seen).as("every version once, in order").isEqualTo(range(seen.get(0), last));
+        assertThat(watcher.receivedSoFar("listing:price_changed")).hasSizeGreaterThanOrEqualTo(changes);
+        assertThat(watcher.receivedSoFar("disconnect")).as("dropped once, by the test, never by the limit").hasSize(1);
+        watcher.disconnect();
+        witness.disconnect();
+    }
+
+    @Test
     void aGapOlderThanTheGatewaysMemoryIsReadBackFromKafka() throws Exception {
         // One byte of memory: the window keeps no record at all, so the whole gap comes from the topic.
         ServiceProcess gateway = stack.gatewayWith("recovery-from-kafka", E2eStack.serviceJvmOptions(),

@@ -42,6 +42,15 @@ public interface EngineSocket {
         return send(List.of(message));
     }
 
+    /**
+     * Runs {@code task} on the {@link #executor()} once everything sent so far has left the session:
+     * written to a connection that can take more, or handed to a poll. A sender with much to send at
+     * once (a recovery's replay) sends it in parts, each when the one before has drained, so that the
+     * outbound limit still measures only a client that stopped reading. The task does not run if the
+     * session closes first.
+     */
+    void whenDrained(Runnable task);
+
     /** Closes the session; the handler's {@code onClose} is called once with this reason. */
     void close(DisconnectReason reason);
 

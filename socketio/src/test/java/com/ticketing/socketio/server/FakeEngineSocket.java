@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,8 @@ final class FakeEngineSocket implements EngineSocket {
     private final AtomicReference<DisconnectReason> closedWith = new AtomicReference<>();
     private final SerialExecutor executor = new SerialExecutor();
     private volatile String transport = "polling";
+    private volatile int unreadLimit = Integer.MAX_VALUE;
+    private final List<Runnable> drainedTasks = new CopyOnWriteArrayList<>();
 
     private FakeEngineSocket(EngineIoHandler handler) {
         this.handler = handler;
@@ -73,6 +76,15 @@ final class FakeEngineSocket implements EngineSocket {
         return reply.substring(prefix.length(), prefix.length() + 20);
     }
 
+    /**
+     * From now on at most {@code packets} may wait unread (the test reads with {@link #nextText}); a
+     * send beyond that drops the session with a transport error, as the engine's outbound limit does.
+     */
+    FakeEngineSocket limitUnread(int packets) {
+        unreadLimit = packets;
+        return this;
+    }
+
     void upgrade() {
         transport = "websocket";
     }
@@ -83,6 +95,7 @@ final class FakeEngineSocket implements EngineSocket {
             if (message == null) {
                 fail("nothing was sent to " + id);
             }
+            runIfDrained();
             return message;
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
@@ -143,8 +156,28 @@ final class FakeEngineSocket implements EngineSocket {
         if (closedWith.get() != null) {
             return false;
         }
+        if (sent.size() + messages.size() > unreadLimit) {
+            engineCloses(DisconnectReason.TRANSPORT_ERROR);
+            return false;
+        }
         sent.addAll(messages);
         return true;
+    }
+
+    /** What waits for a drain runs once the test read everything sent. */
+    @Override
+    public void whenDrained(Runnable task) {
+        drainedTasks.add(task);
+        runIfDrained();
+    }
+
+    private void runIfDrained() {
+        if (!sent.isEmpty() || !isOpen()) {
+            return;
+        }
+        List<Runnable> due = List.copyOf(drainedTasks);
+        drainedTasks.removeAll(due);
+        due.forEach(executor::execute);
     }
 
     @Override

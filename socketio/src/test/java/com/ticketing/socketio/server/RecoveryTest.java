@@ -245,6 +245,36 @@ class RecoveryTest {
     }
 
     @Test
+    void aReplayLargerThanTheOutboundLimitGoesOutAsTheClientReadsAndLiveEventsFollowIt() {
+        Dropped first = connectThenDrop(server, () -> sockets.get(0).emit("seen"), DisconnectReason.TRANSPORT_ERROR);
+        int missed = 1_000;
+        for (int i = 0; i < missed; i++) {
+            server.namespace("/").to("listing:1").emit("missed", i);
+        }
+
+        FakeEngineSocket second = FakeEngineSocket.open(server).limitUnread(100);
+        second.clientSends(resume(first.pid(), first.offset()));
+        assertThat(second.nextText()).startsWith("0{\"sid\":\"" + first.sid());
+        for (int i = 0; i < missed / 2; i++) {
+            assertThat(second.nextText()).startsWith("2[\"missed\"," + i + ",");
+        }
+        int live = 300; // more than may wait unread: they are held behind the replay, and paced too
+        for (int i = 0; i < live; i++) {
+            server.namespace("/").to("listing:1").emit("live", i);
+        }
+        for (int i = missed / 2; i < missed; i++) {
+            assertThat(second.nextText()).startsWith("2[\"missed\"," + i + ",");
+        }
+        for (int i = 0; i < live; i++) {
+            assertThat(second.nextText()).startsWith("2[\"live\"," + i + ",");
+        }
+        second.assertNothingSent();
+        assertThat(second.closedWith()).isNull();
+        server.namespace("/").to("listing:1").emit("after", 0);
+        assertThat(second.nextText()).startsWith("2[\"after\",0,");
+    }
+
+    @Test
     void aResumeWithAWrongOffsetGetsAFreshSocketAndLeavesTheSessionForTheRightOne() {
         Dropped first = connectThenDrop(server, () -> sockets.get(0).emit("e"), DisconnectReason.TRANSPORT_CLOSE);
 

@@ -13,6 +13,7 @@ import com.ticketing.socketio.engine.packet.EnginePacket.Message;
 import io.netty.util.Timer;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -54,6 +55,7 @@ public final class EngineSession implements EngineSocket {
     private volatile WebSocketLink webSocket; // read by producers for the backlog, written on the executor
     private long lastPacketNanos = System.nanoTime();
     private volatile PollingState polling; // volatile only for hasPendingPoll()
+    private List<Runnable> drainedTasks; // null until someone waits for a drain: most never do
 
     EngineSession(EngineIoServer server, String id, HandshakeData handshake, EventExecutor owner,
                   WebSocketLink webSocket) {
@@ -112,6 +114,20 @@ public final class EngineSession implements EngineSocket {
         }
         scheduleDrain();
         return true;
+    }
+
+    @Override
+    public void whenDrained(Runnable task) {
+        executor.execute(() -> {
+            if (state != State.OPEN) {
+                return;
+            }
+            if (drainedTasks == null) {
+                drainedTasks = new ArrayList<>(1);
+            }
+            drainedTasks.add(task);
+            runIfDrained();
+        });
     }
 
     @Override
@@ -198,6 +214,29 @@ public final class EngineSession implements EngineSocket {
         } else {
             pollingTransport.take(outbound);
         }
+        runIfDrained();
+    }
+
+    /**
+     * Hands the tasks waiting for a drain to the executor if nothing waits for the client any more;
+     * called on the executor after each drain and each answered poll.
+     */
+    void runIfDrained() {
+        List<Runnable> due = drainedTasks;
+        if (due == null || due.isEmpty() || state != State.OPEN || !drained()) {
+            return;
+        }
+        drainedTasks = null;
+        due.forEach(executor::execute); // each its own task: one that throws does not cost the others
+    }
+
+    private boolean drained() {
+        if (outbound.packets() > 0) {
+            return false;
+        }
+        WebSocketLink link = webSocket;
+        return link != null ? link.isWritable() && !webSocketTransport.hasCarriedOver()
+                : polling.waitingPackets() == 0;
     }
 
     /** Whether a client for whom this much already waits has stopped reading. */
@@ -308,6 +347,7 @@ public final class EngineSession implements EngineSocket {
         boolean linger = polling != null && pollingTransport.close(mode);
         outbound.clear();
         webSocketTransport.carryOver(null);
+        drainedTasks = null;
         state = linger ? State.CLOSING : State.CLOSED;
         log.debug("Session {} closed: {}", id, reason.wireText());
         if (linger) {

@@ -51,6 +51,7 @@ final class PollingTransport {
             responder.refuse(EngineIoError.BAD_REQUEST);
         } else if (polling.mustAnswerNow()) {
             responder.respond(polling.takePayload());
+            session.runIfDrained();
         } else {
             polling.pendingPoll = responder;
         }
@@ -127,6 +128,7 @@ final class PollingTransport {
         PollResponder responder = polling.takePendingPoll();
         if (responder != null) {
             responder.respond(polling.takePayload());
+            session.runIfDrained();
         }
     }
 

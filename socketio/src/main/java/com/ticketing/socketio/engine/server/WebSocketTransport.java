@@ -70,6 +70,11 @@ final class WebSocketTransport {
         carriedOver = packets;
     }
 
+    /** Whether packets carried over from polling still wait to be written. */
+    boolean hasCarriedOver() {
+        return carriedOver != null && !carriedOver.isEmpty();
+    }
+
     /**
      * Writes what waits while the connection is writable (or everything, before a graceful close),
      * then flushes once; the connection's writability schedules the rest.

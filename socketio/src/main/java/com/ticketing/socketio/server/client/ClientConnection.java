@@ -15,6 +15,7 @@ import com.ticketing.socketio.server.recovery.RecoveryHook;
 import com.ticketing.socketio.server.socket.Socket;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ClientConnection {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
+    // A part of a replay: far below any sensible outbound limit, large enough to fill the connection.
+    private static final int REPLAY_PART_PACKETS = 64;
+    private static final long REPLAY_PART_BYTES = 32 * 1024;
 
     private final EngineSocket engine;
     private final ClientContext context;
@@ -326,9 +330,36 @@ public final class ClientConnection {
         sockets.put(namespace.name(), socket);
         settleConnected();
         send(namespace.encode(Connects.reply(socket)));
-        replay.get().missed().forEach(event -> send(namespace.encode(event)));
-        socket.releaseHold(replay.get()::covers);
-        listen(socket, namespace);
+        listen(socket, namespace); // what the listeners emit is held behind the replay
+        sendReplay(socket, namespace, replay.get(), replay.get().missed().iterator());
+    }
+
+    /**
+     * Sends the next part of a replay, then of the live packets held behind it, and comes back once
+     * the client has read it: a replay is as long as the client was away, and all of it at once would
+     * look like a client that stopped reading. The heartbeat ends one that really did.
+     */
+    private void sendReplay(Socket socket, Namespace namespace, RecoveryHook.Replay replay,
+                            Iterator<Packet.Event> missed) {
+        if (closing || !socket.isConnected()) {
+            return;
+        }
+        long bytes = 0;
+        int packets = 0;
+        while (missed.hasNext() && packets < REPLAY_PART_PACKETS && bytes < REPLAY_PART_BYTES) {
+            List<EngineMessage> encoded = namespace.encode(missed.next());
+            if (!send(encoded)) {
+                return;
+            }
+            packets++;
+            for (EngineMessage message : encoded) {
+                bytes += message.sizeEstimate();
+            }
+        }
+        // the live packets held behind the replay fill what is left of the part, then parts of their own
+        if (missed.hasNext() || !socket.releaseHeld(replay::covers, REPLAY_PART_PACKETS - packets)) {
+            engine.whenDrained(() -> sendReplay(socket, namespace, replay, missed));
+        }
     }
 
     /** A resumption that failed becomes an ordinary CONNECT: the middlewares decide, unless they already did. */

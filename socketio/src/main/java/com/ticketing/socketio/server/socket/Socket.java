@@ -16,6 +16,7 @@ import com.ticketing.socketio.server.recovery.SessionSnapshot;
 import com.ticketing.socketio.server.room.BroadcastOperator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -237,50 +238,95 @@ public final class Socket {
      */
     public boolean deliver(Packet packet, List<EngineMessage> messages) {
         Hold current = hold;
-        if (current != null && current.keep(packet, messages)) {
-            return connected;
+        if (current != null) {
+            Hold.Outcome outcome = current.keep(packet, messages);
+            if (outcome == Hold.Outcome.KEPT) {
+                return connected;
+            }
+            if (outcome == Hold.Outcome.FULL) {
+                // the client reads its replay slower than its rooms produce: it may resume from where it got
+                client.close(DisconnectReason.TRANSPORT_ERROR);
+                return false;
+            }
+            // released meanwhile: straight out
         }
         return connected && client.send(messages);
     }
 
-    /** Keeps every live packet from now on until {@link #releaseHold}. Called by the layer before the socket joins its rooms. */
+    /** Keeps every live packet from now on until {@link #releaseHeld} let go of them all. Called by the layer before the socket joins its rooms. */
     public void hold() {
         hold = new Hold();
     }
 
     /**
-     * Sends the packets held since {@link #hold} that the replay does not cover, then lets packets go
-     * straight out again. Packets delivered meanwhile wait for this, so none overtakes a held one.
+     * Sends at most {@code max} of the packets held since {@link #hold} that the replay does not
+     * cover, oldest first; once none is left, lets packets go straight out again and returns true.
+     * Packets delivered meanwhile are held behind the others, so none overtakes a held one.
      */
-    public void releaseHold(Predicate<String> coveredByReplay) {
+    public boolean releaseHeld(Predicate<String> coveredByReplay, int max) {
         Hold current = hold;
-        if (current != null) {
-            current.release(held -> {
-                if (!coveredByReplay.test(RecoveryHook.offsetOf(held.packet()))) {
-                    client.send(held.messages());
-                }
-            });
-            hold = null;
-        }
-    }
-
-    /** Live packets kept while a recovery prepares its replay. */
-    private static final class Hold {
-        private final List<Held> held = new ArrayList<>();
-        private boolean released;
-
-        synchronized boolean keep(Packet packet, List<EngineMessage> messages) {
-            if (released) {
-                return false;
-            }
-            held.add(new Held(packet, messages));
+        if (current == null) {
             return true;
         }
+        boolean released = current.release(held -> {
+            if (coveredByReplay.test(RecoveryHook.offsetOf(held.packet()))) {
+                return false;
+            }
+            client.send(held.messages());
+            return true;
+        }, max);
+        if (released) {
+            hold = null;
+        }
+        return released;
+    }
 
-        synchronized void release(java.util.function.Consumer<Held> send) {
-            held.forEach(send);
-            held.clear();
-            released = true;
+    /**
+     * Live packets kept while a recovery prepares and sends its replay. Bounded: a client that reads
+     * the replay slower than its rooms produce would otherwise grow it without end.
+     */
+    private static final class Hold {
+        static final long MAX_BYTES = 4L << 20; // sixteen times the default outbound limit
+
+        enum Outcome { KEPT, FULL, RELEASED }
+
+        private final ArrayDeque<Held> held = new ArrayDeque<>();
+        private long bytes;
+        private boolean released;
+
+        synchronized Outcome keep(Packet packet, List<EngineMessage> messages) {
+            if (released) {
+                return Outcome.RELEASED;
+            }
+            long size = sizeOf(messages);
+            if (bytes + size > MAX_BYTES) {
+                return Outcome.FULL;
+            }
+            held.add(new Held(packet, messages));
+            bytes += size;
+            return Outcome.KEPT;
+        }
+
+        /** Hands packets to {@code send} (true when it sent one) until {@code max} went; true once all did. */
+        synchronized boolean release(Predicate<Held> send, int max) {
+            int sent = 0;
+            Held next;
+            while (sent < max && (next = held.poll()) != null) {
+                bytes -= sizeOf(next.messages());
+                if (send.test(next)) {
+                    sent++;
+                }
+            }
+            released = held.isEmpty();
+            return released;
+        }
+
+        private static long sizeOf(List<EngineMessage> messages) {
+            long size = 0;
+            for (EngineMessage message : messages) {
+                size += message.sizeEstimate();
+            }
+            return size;
         }
     }
 

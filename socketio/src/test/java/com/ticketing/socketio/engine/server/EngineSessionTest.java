@@ -129,6 +129,54 @@ class EngineSessionTest {
     }
 
     @Test
+    void whatWaitsForADrainRunsOnceTheConnectionTookEverythingAndCanTakeMore() {
+        FakeWebSocketLink link = new FakeWebSocketLink();
+        EngineSocket session = openWebSocket(link);
+        List<String> ran = new ArrayList<>();
+        session.whenDrained(() -> ran.add("idle"));
+        assertThat(ran).containsExactly("idle");
+
+        link.writable = false;
+        session.send(EngineMessage.text("a"));
+        session.whenDrained(() -> ran.add("after a"));
+        assertThat(ran).containsExactly("idle");
+
+        link.becomeWritable();
+        assertThat(link.texts()).endsWith("4a");
+        assertThat(ran).containsExactly("idle", "after a");
+    }
+
+    @Test
+    void whatWaitsForADrainOfAPollingSessionRunsOnceAPollTookThePackets() {
+        EngineSession session = openPolling();
+        List<String> ran = new ArrayList<>();
+        session.send(EngineMessage.text("a"));
+        session.whenDrained(() -> ran.add("polled"));
+        assertThat(ran).isEmpty();
+
+        RecordingPoll poll = new RecordingPoll();
+        session.attachPoll(poll);
+        assertThat(poll.answers).containsExactly("4a");
+        assertThat(ran).containsExactly("polled");
+    }
+
+    @Test
+    void whatWaitsForADrainNeverRunsOnceTheSessionClosed() {
+        FakeWebSocketLink link = new FakeWebSocketLink();
+        EngineSocket session = openWebSocket(link);
+        List<String> ran = new ArrayList<>();
+        link.writable = false;
+        session.send(EngineMessage.text("a"));
+        session.whenDrained(() -> ran.add("drained"));
+
+        session.close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+        link.becomeWritable();
+        session.whenDrained(() -> ran.add("too late"));
+
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
     void clientThatStopsReadingIsDroppedAtOnceWithTransportError() {
         FakeWebSocketLink link = new FakeWebSocketLink();
         EngineSocket session = openWebSocket(link);
