@@ -1,5 +1,6 @@
 package com.ticketing.launcher;
 
+import com.ticketing.events.kafka.DurableProducer;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventTypes;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,14 +101,10 @@ final class PublishCommand {
     }
 
     private static Map<String, Object> producerConfig(String bootstrapServers) {
-        return Map.of(
+        return DurableProducer.config(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class),
+                "ticketing-publish", Duration.ofSeconds(30), Duration.ofMillis(5));
     }
 }

@@ -1,10 +1,12 @@
 package com.ticketing.gateway.kafka;
 
 import com.ticketing.events.envelope.CloudEvent;
+import com.ticketing.events.kafka.DurableProducer;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.serde.CloudEventSerde;
 import com.ticketing.events.topic.Topic;
 import com.ticketing.gateway.config.GatewayProperties;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,6 +30,9 @@ public class EventPublisher implements DisposableBean {
     /** The bean name of the publisher of presence events. */
     public static final String PRESENCE = "presencePublisher";
 
+    /** A caller is waiting: a send that has not been acknowledged by then is refused as UNAVAILABLE. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+
     private final KafkaProducer<String, CloudEvent<?>> producer;
     /** One thread hands records to the producer, so two publishes keep the order they were made in. */
     private final Scheduler sender;
@@ -45,15 +50,8 @@ public class EventPublisher implements DisposableBean {
      * quick to give up (a caller is waiting), as {@code clientId}.
      */
     public static Map<String, Object> producerConfig(String bootstrapServers, KafkaSecurity security, String clientId) {
-        return security.with(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.CLIENT_ID_CONFIG, clientId));
+        return security.with(DurableProducer.config(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                clientId, SEND_TIMEOUT, Duration.ofMillis(2)));
     }
 
     /** Publishes {@code event} to {@code topic} keyed by {@code key}; completes once acknowledged. */

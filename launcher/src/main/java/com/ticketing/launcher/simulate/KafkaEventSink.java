@@ -1,5 +1,6 @@
 package com.ticketing.launcher.simulate;
 
+import com.ticketing.events.kafka.DurableProducer;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.serde.CloudEventSerde;
@@ -17,15 +18,9 @@ public final class KafkaEventSink implements EventSink {
     private final KafkaProducer<String, CloudEvent<?>> producer;
 
     public KafkaEventSink(String bootstrapServers, KafkaSecurity security) {
-        producer = new KafkaProducer<>(security.with(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "ticketing-simulator")),
+        producer = new KafkaProducer<>(security.with(DurableProducer.config(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), "ticketing-simulator",
+                Duration.ofSeconds(30), Duration.ofMillis(5))),
                 new StringSerializer(), new CloudEventSerde.EventSerializer());
     }
 

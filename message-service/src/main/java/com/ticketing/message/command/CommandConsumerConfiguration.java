@@ -1,14 +1,15 @@
 package com.ticketing.message.command;
 
+import com.ticketing.events.kafka.DurableProducer;
 import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.events.topic.DeadLetterHeaders;
 import com.ticketing.events.topic.Topics;
 import com.ticketing.message.kafka.KafkaTopicsConfiguration.ProvisionedTopics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -66,10 +67,8 @@ public class CommandConsumerConfiguration {
     }
 
     private static DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka) {
-        Map<String, Object> config = kafka.buildProducerProperties();
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "message-service-dlq");
+        Map<String, Object> config = DurableProducer.config(kafka.buildProducerProperties(), "message-service-dlq",
+                Duration.ofSeconds(30), Duration.ofMillis(5));
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
                 new ByteArraySerializer(), new ByteArraySerializer()));
         String deadLetterTopic = Topics.MESSAGE_COMMANDS.deadLetter().name();

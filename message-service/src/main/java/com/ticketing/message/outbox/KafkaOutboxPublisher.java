@@ -1,8 +1,8 @@
 package com.ticketing.message.outbox;
 
+import com.ticketing.events.kafka.DurableProducer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,25 +21,21 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class KafkaOutboxPublisher implements OutboxPublisher, AutoCloseable {
 
+    private static final Duration LINGER = Duration.ZERO; // the relay already sends a batch at a time
+
     private final Producer<String, byte[]> producer;
-    private final Duration timeout;
+    private final Duration longestSend;
 
     public KafkaOutboxPublisher(Map<String, Object> clientProperties, Duration timeout) {
         this.producer = new KafkaProducer<>(producerConfig(clientProperties, timeout), new StringSerializer(),
                 new ByteArraySerializer());
-        this.timeout = timeout;
+        this.longestSend = DurableProducer.longestSend(timeout, LINGER);
     }
 
     static Map<String, Object> producerConfig(Map<String, Object> clientProperties, Duration timeout) {
-        Map<String, Object> config = new HashMap<>(clientProperties);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        int timeoutMs = (int) timeout.toMillis();
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 30_000));
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 30_000 + 1));
+        Map<String, Object> config = DurableProducer.config(clientProperties,
+                String.valueOf(clientProperties.getOrDefault(ProducerConfig.CLIENT_ID_CONFIG, "message-service-outbox")),
+                timeout, LINGER);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return config;
     }
@@ -53,7 +49,8 @@ public final class KafkaOutboxPublisher implements OutboxPublisher, AutoCloseabl
         return Mono.fromCallable(() -> sendAll(entries))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::fromFuture)
-                .timeout(timeout.plus(timeout))
+                // never before the producer itself gave up: a send left running would race the batch's retry
+                .timeout(longestSend.plus(longestSend.dividedBy(10)))
                 .then();
     }
 
@@ -78,6 +75,6 @@ public final class KafkaOutboxPublisher implements OutboxPublisher, AutoCloseabl
 
     @Override
     public void close() {
-        producer.close(timeout);
+        producer.close(longestSend);
     }
 }
