@@ -28,6 +28,12 @@ public final class ListingTopology {
         return addTo(new Topology(), topics);
     }
 
+    /** The listings topology on other topics, with records limited to {@code maxRecordBytes} (tests). */
+    public static Topology build(TopicNames topics, int maxRecordBytes) {
+        return new AggregateTopology<>("listing", topics, STORE, JsonSerde.of(ListingState.class), new ListingRules(),
+                maxRecordBytes).addTo(new Topology());
+    }
+
     /** Adds the listing nodes to a topology that may hold others. */
     public static Topology addTo(Topology topology, TopicNames topics) {
         return new AggregateTopology<>("listing", topics, STORE, JsonSerde.of(ListingState.class), new ListingRules())

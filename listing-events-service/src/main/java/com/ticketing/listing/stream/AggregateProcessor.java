@@ -2,15 +2,19 @@ package com.ticketing.listing.stream;
 
 import com.ticketing.events.envelope.CloudEvent;
 import com.ticketing.events.envelope.EventTypes;
+import com.ticketing.events.serde.CloudEventSerde;
 import com.ticketing.events.serde.EventCodec;
 import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.listing.dlq.DeadLetters;
 import com.ticketing.listing.dlq.RejectReason;
 import com.ticketing.listing.dlq.Rejection;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -38,6 +42,9 @@ final class AggregateProcessor<S extends AggregateState<S>> implements Processor
 
     private final AggregateRules<S> rules;
     private final String storeName;
+    private final Serializer<S> stateSerializer;
+    private final Serializer<CloudEvent<?>> updateSerializer = new CloudEventSerde.EventSerializer();
+    private final int maxRecordBytes;
     private final String updatesSink;
     private final String deadLetterSink;
 
@@ -45,9 +52,12 @@ final class AggregateProcessor<S extends AggregateState<S>> implements Processor
     private KeyValueStore<String, S> store;
     private Sensor repeats;
 
-    AggregateProcessor(AggregateRules<S> rules, String storeName, String updatesSink, String deadLetterSink) {
+    AggregateProcessor(AggregateRules<S> rules, String storeName, Serde<S> stateSerde, int maxRecordBytes,
+                       String updatesSink, String deadLetterSink) {
         this.rules = rules;
         this.storeName = storeName;
+        this.stateSerializer = stateSerde.serializer();
+        this.maxRecordBytes = maxRecordBytes;
         this.updatesSink = updatesSink;
         this.deadLetterSink = deadLetterSink;
     }
@@ -122,13 +132,33 @@ final class AggregateProcessor<S extends AggregateState<S>> implements Processor
         }
     }
 
+    /**
+     * Stores the new state and forwards the updates, once both are known to fit in a record. Under
+     * exactly-once a record the producer or broker refuses cannot be skipped (the transaction is left
+     * in an error state, the thread dies, and its replacement meets the same record), so the size is
+     * checked here, where the event can still be parked instead.
+     */
     private void apply(Record<byte[], byte[]> record, String key, CloudEvent<?> event, Outcome.Accepted<S> accepted) {
-        store.put(key, accepted.state().remember(event.id()));
-        List<Object> updates = accepted.updates();
-        for (int i = 0; i < updates.size(); i++) {
+        S next = accepted.state().remember(event.id());
+        requireFits(key, "state", stateSerializer.serialize(storeName, next).length);
+        List<Object> payloads = accepted.updates();
+        List<CloudEvent<Object>> updates = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
             CloudEvent<Object> update = new CloudEvent<>(CloudEvent.SPEC_VERSION, UpdateIds.derive(event.id(), i), SOURCE,
-                    rules.updateType().name(), event.time(), key, CloudEvent.JSON, updates.get(i));
+                    rules.updateType().name(), event.time(), key, CloudEvent.JSON, payloads.get(i));
+            requireFits(key, "update", updateSerializer.serialize(null, update).length);
+            updates.add(update);
+        }
+        store.put(key, next);
+        for (CloudEvent<Object> update : updates) {
             context.forward(new Record<Object, Object>(key, update, record.timestamp(), new RecordHeaders()), updatesSink);
+        }
+    }
+
+    private void requireFits(String key, String what, int bytes) {
+        if (bytes > maxRecordBytes) {
+            throw new IllegalStateException("the " + what + " of " + key + " would be " + bytes
+                    + " bytes, over the " + maxRecordBytes + " a record may carry");
         }
     }
 

@@ -14,7 +14,19 @@ import org.apache.kafka.streams.state.Stores;
  * persistent (RocksDB, changelogged) state store, update sink and dead-letter sink. No I/O.
  */
 public record AggregateTopology<S extends AggregateState<S>>(String name, TopicNames topics, String storeName,
-                                                              Serde<S> stateSerde, AggregateRules<S> rules) {
+                                                              Serde<S> stateSerde, AggregateRules<S> rules,
+                                                              int maxRecordBytes) {
+
+    /**
+     * The largest state or update a record may carry: below the producer's default
+     * {@code max.request.size} (1,048,576) and the broker's {@code message.max.bytes}, with room for
+     * the key, headers and batch overhead.
+     */
+    public static final int MAX_RECORD_BYTES = 1_000_000;
+
+    public AggregateTopology(String name, TopicNames topics, String storeName, Serde<S> stateSerde, AggregateRules<S> rules) {
+        this(name, topics, storeName, stateSerde, rules, MAX_RECORD_BYTES);
+    }
 
     /** Adds the nodes, named after {@code name}, and returns the same topology. */
     public Topology addTo(Topology topology) {
@@ -23,7 +35,8 @@ public record AggregateTopology<S extends AggregateState<S>>(String name, TopicN
         String updatesSink = name + "-updates";
         String deadLetterSink = name + "-dead-letters";
         topology.addSource(source, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
-        topology.addProcessor(processor, () -> new AggregateProcessor<>(rules, storeName, updatesSink, deadLetterSink),
+        topology.addProcessor(processor, () -> new AggregateProcessor<>(rules, storeName, stateSerde, maxRecordBytes,
+                        updatesSink, deadLetterSink),
                 source);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
                 Serdes.String(), stateSerde), processor);

@@ -56,6 +56,10 @@ public final class StreamsTestApp implements AutoCloseable {
         }
     }
 
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
