@@ -90,6 +90,15 @@ public final class EngineMessage {
         return binary != null ? binary.length : text.length() + 1;
     }
 
+    /** The {@link #sizeEstimate} of a whole packet: its messages together. */
+    public static long sizeOf(java.util.List<EngineMessage> packet) {
+        long size = 0;
+        for (int i = 0; i < packet.size(); i++) {
+            size += packet.get(i).sizeEstimate();
+        }
+        return size;
+    }
+
     @Override
     public String toString() {
         return binary != null ? "EngineMessage[binary " + binary.length + " bytes]"

@@ -69,10 +69,6 @@ final class Outbound {
     }
 
     static long sizeOf(List<EngineMessage> packet) {
-        long size = 0;
-        for (int i = 0; i < packet.size(); i++) {
-            size += packet.get(i).sizeEstimate();
-        }
-        return size;
+        return EngineMessage.sizeOf(packet);
     }
 }

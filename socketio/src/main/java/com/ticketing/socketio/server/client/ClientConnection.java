@@ -352,9 +352,7 @@ public final class ClientConnection {
                 return;
             }
             packets++;
-            for (EngineMessage message : encoded) {
-                bytes += message.sizeEstimate();
-            }
+            bytes += EngineMessage.sizeOf(encoded);
         }
         // the live packets held behind the replay fill what is left of the part, then parts of their own
         if (missed.hasNext() || !socket.releaseHeld(replay::covers, REPLAY_PART_PACKETS - packets)) {

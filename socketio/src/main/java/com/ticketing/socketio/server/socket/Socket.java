@@ -17,7 +17,6 @@ import com.ticketing.socketio.server.room.BroadcastOperator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -298,7 +297,7 @@ public final class Socket {
             if (released) {
                 return Outcome.RELEASED;
             }
-            long size = sizeOf(messages);
+            long size = EngineMessage.sizeOf(messages);
             if (bytes + size > MAX_BYTES) {
                 return Outcome.FULL;
             }
@@ -312,21 +311,13 @@ public final class Socket {
             int sent = 0;
             Held next;
             while (sent < max && (next = held.poll()) != null) {
-                bytes -= sizeOf(next.messages());
+                bytes -= EngineMessage.sizeOf(next.messages());
                 if (send.test(next)) {
                     sent++;
                 }
             }
             released = held.isEmpty();
             return released;
-        }
-
-        private static long sizeOf(List<EngineMessage> messages) {
-            long size = 0;
-            for (EngineMessage message : messages) {
-                size += message.sizeEstimate();
-            }
-            return size;
         }
     }
 
