@@ -25,7 +25,9 @@ import reactor.core.publisher.Mono;
 /**
  * Every change to messages: each one stores the change, the conversation summaries it affects and its
  * events (through the {@link Outbox}) in one transaction, so an event exists exactly when its change was
- * committed and a summary always equals a recount. Reads are {@link MessageReads}.
+ * committed and a summary always equals a recount. Each change of a conversation holds the conversation's
+ * lock ({@link ConversationStore#lock}) from its first statement on, so a conversation's history, its
+ * events on the topic and the order its changes committed in are one order. Reads are {@link MessageReads}.
  */
 public class MessageService {
 
@@ -84,7 +86,8 @@ public class MessageService {
         NewMessage message = new NewMessage(messageId, request.senderId(), request.receiverId(),
                 request.content(), request.transactionId(), request.listingId(), request.clientMessageId(), now(),
                 requestedAt.truncatedTo(ChronoUnit.MICROS));
-        Mono<SendOutcome> work = store.insertUnlessDuplicate(message)
+        Mono<SendOutcome> work = conversations.lock(message.senderId(), message.receiverId())
+                .then(store.insertUnlessDuplicate(message))
                 .flatMap(stored -> admissible(stored, message.requestedAt())
                         .then(conversations.recordSent(stored))
                         .flatMap(receiver -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored),
@@ -170,14 +173,16 @@ public class MessageService {
     /** Marks every unread message from {@code otherUserId} to the reader read; returns how many. */
     public Mono<Integer> markConversationRead(String readerId, String otherUserId) {
         String other = MessageRules.otherParty(readerId, otherUserId);
-        Instant at = now();
-        Mono<Integer> work = store.markConversationRead(readerId, other, at)
-                .map(Long::intValue)
-                .flatMap(count -> count == 0 ? Mono.just(0)
-                        : conversations.recordRead(readerId, other, count)
-                        .then(outbox.append(Topics.MESSAGE_EVENTS, ConversationKey.of(readerId, other),
-                                MessageEvents.conversationRead(readerId, other, at, count)))
-                        .thenReturn(count));
+        Mono<Integer> work = conversations.lock(readerId, other).then(Mono.defer(() -> {
+            Instant at = now();
+            return store.markConversationRead(readerId, other, at)
+                    .map(Long::intValue)
+                    .flatMap(count -> count == 0 ? Mono.just(0)
+                            : conversations.recordRead(readerId, other, count)
+                            .then(outbox.append(Topics.MESSAGE_EVENTS, ConversationKey.of(readerId, other),
+                                    MessageEvents.conversationRead(readerId, other, at, count)))
+                            .thenReturn(count));
+        }));
         return changes.committed(work);
     }
 
@@ -215,11 +220,16 @@ public class MessageService {
         return changes.committed(work);
     }
 
-    /** The message locked for change, if it exists, is not deleted and the user is one of its two parties. */
+    /**
+     * The message locked for change, if it exists, is not deleted and the user is one of its two parties.
+     * Its conversation's lock is taken first, as every change of a conversation takes it: before any row lock.
+     */
     private Mono<StoredMessage> visibleLocked(String userId, String messageId) {
         UUID id = MessageRules.messageId("messageId", messageId);
-        return (id == null ? Mono.<StoredMessage>empty() : store.lockById(id))
-                .filter(message -> !message.isDeleted() && message.involves(userId))
+        return (id == null ? Mono.<StoredMessage>empty() : store.findById(id))
+                .filter(message -> message.involves(userId))
+                .flatMap(message -> conversations.lock(message.senderId(), message.receiverId()).then(store.lockById(id)))
+                .filter(message -> !message.isDeleted())
                 .switchIfEmpty(Mono.error(() -> new MessageRefusedException(Refusal.NOT_FOUND, "Message not found")));
     }
 

@@ -1,5 +1,6 @@
 package com.ticketing.message.store;
 
+import com.ticketing.events.payload.message.ConversationKey;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -12,6 +13,10 @@ import reactor.core.publisher.Mono;
  * unread count), changed in the transaction of every message change so that it always equals a recount.
  * Both rows of a conversation are always locked in the same order (the lower user id first), so two
  * changes of one conversation never deadlock on them.
+ * <p>
+ * Every change of a conversation first takes the conversation's own lock ({@link #lock}), before any row
+ * lock: its changes then commit one after the other, so the order of its history, of its summaries'
+ * changes and of its outbox rows (which the relay publishes by id) is one order.
  */
 @Repository
 public class ConversationStore {
@@ -42,6 +47,11 @@ public class ConversationStore {
                         OR (EXCLUDED.last_message_at, EXCLUDED.last_message_id) > (c.last_message_at, c.last_message_id)
                     THEN EXCLUDED.last_message_at ELSE c.last_message_at END
             RETURNING c.user_id, c.unread_count, c.notified_at
+            """;
+
+    /** An advisory lock on the conversation key, not a row: it exists before the conversation's first message. */
+    private static final String CONVERSATION_LOCK_SQL = """
+            SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('conversation:' || :key, 0))
             """;
 
     private static final String LOCK_SQL = """
@@ -76,6 +86,16 @@ public class ConversationStore {
 
     public ConversationStore(DatabaseClient db) {
         this.db = db;
+    }
+
+    /**
+     * Takes the lock of the conversation between the two users for the rest of the transaction, waiting
+     * for whichever change of it holds the lock to end. Take it before anything else of the change, and
+     * in a statement of its own: the statements after it then see every change of this conversation that
+     * committed before.
+     */
+    public Mono<Void> lock(String userA, String userB) {
+        return db.sql(CONVERSATION_LOCK_SQL).bind("key", ConversationKey.of(userA, userB)).then();
     }
 
     /** Counts a newly stored message in both sides' summaries; returns the receiver's side after the change. */

@@ -42,13 +42,20 @@ public class MessageStore {
 
     /**
      * Takes the sender's lock for the rest of the transaction (an advisory lock on his id, not a row),
-     * so two of his sends never judge the send window on the same stale set, then inserts.
+     * so two of his sends never judge the send window on the same stale set, then inserts. Under the
+     * conversation's lock, taken by the statement before, the message is stored after every message of the
+     * conversation that committed before it: at {@code :now}, or a microsecond after the conversation's
+     * newest message if the clock says otherwise (a step back, or a tie).
      */
     private static final String INSERT_SQL = """
             INSERT INTO messages (id, sender_id, receiver_id, content, transaction_id, listing_id,
                                   client_message_id, created_at, updated_at, requested_at)
-            SELECT :id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, :now, :now, :requestedAt
-              FROM pg_advisory_xact_lock(hashtextextended('send-window:' || :sender, 0))
+            SELECT :id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, at.t, at.t, :requestedAt
+              FROM pg_advisory_xact_lock(hashtextextended('send-window:' || :sender, 0)),
+                   (SELECT GREATEST(:now, (SELECT created_at + interval '1 microsecond' FROM messages
+                                            WHERE LEAST(sender_id, receiver_id) = :low
+                                              AND GREATEST(sender_id, receiver_id) = :high
+                                            ORDER BY created_at DESC, id DESC LIMIT 1)) AS t) at
             ON CONFLICT (sender_id, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING
             RETURNING %s
             """.formatted(StoredMessage.COLUMNS);
@@ -69,14 +76,20 @@ public class MessageStore {
         this.db = db;
     }
 
-    /** Inserts the message; empty when the sender already stored one with the same client message id. */
+    /**
+     * Inserts the message; empty when the sender already stored one with the same client message id.
+     * Call it holding the conversation's lock ({@link ConversationStore#lock}).
+     */
     public Mono<StoredMessage> insertUnlessDuplicate(NewMessage message) {
+        boolean senderFirst = message.senderId().compareTo(message.receiverId()) < 0;
         return bindNullable(db.sql(INSERT_SQL)
                 .bind("id", message.id())
                 .bind("sender", message.senderId())
                 .bind("receiver", message.receiverId())
                 .bind("content", message.content())
                 .bind("now", message.createdAt())
+                .bind("low", senderFirst ? message.senderId() : message.receiverId())
+                .bind("high", senderFirst ? message.receiverId() : message.senderId())
                 .bind("requestedAt", message.requestedAt()), message)
                 .map((row, meta) -> StoredMessage.from(row))
                 .one();

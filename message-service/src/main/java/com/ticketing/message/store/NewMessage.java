@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * A validated message about to be inserted; {@code clientMessageId} may be null.
  *
+ * @param createdAt   the earliest it is stored at: later if the conversation's newest message is not older
  * @param requestedAt when the sender sent it (the send limit judges by it)
  */
 public record NewMessage(UUID id, String senderId, String receiverId, String content, String transactionId,
