@@ -126,8 +126,8 @@ public class OutboxRelay implements OutboxSignal {
         while (running) {
             Duration pause = properties.pollInterval();
             try {
-                Integer relayed = drain().block(properties.publishTimeout().multipliedBy(3));
-                if (relayed != null && relayed > 0) {
+                int relayed = relayBacklog();
+                if (relayed > 0) {
                     log.debug("Relayed {} outbox events", relayed);
                 }
             } catch (RuntimeException e) {
@@ -136,6 +136,25 @@ public class OutboxRelay implements OutboxSignal {
             }
             awaitWork(pause);
         }
+    }
+
+    /**
+     * Batches until the table is empty or the relay stops. Each batch has a bound of its own, so a long
+     * backlog never times out in the middle of one (which would roll back a batch already handed to the
+     * producer and publish it again); the bound is a last resort behind the publisher's own timeout.
+     */
+    private int relayBacklog() {
+        Duration bound = properties.publishTimeout().multipliedBy(3);
+        int total = 0;
+        while (running) {
+            Integer relayed = relayBatch().block(bound);
+            int count = relayed == null ? 0 : relayed;
+            total += count;
+            if (count < properties.batchSize()) {
+                break;
+            }
+        }
+        return total;
     }
 
     private void awaitWork(Duration pause) {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -144,6 +145,33 @@ class OutboxRelayIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> reader.events(e -> e.subject().contains(sender)).size() == 3);
         assertThat(reader.events(e -> e.subject().contains(sender))).extracting(e -> e.type()).containsExactly(
                 EventTypes.MESSAGE_SENT.name(), EventTypes.MESSAGE_READ.name(), EventTypes.MESSAGE_DELETED.name());
+    }
+
+    @Test
+    void aBacklogTakingLongerThanOneBatchMayIsRelayedWholeWithEveryEventPublishedOnce() {
+        // 40 batches of 100 ms each against a bound of 3 x 400 ms: the bound is a batch's, not the backlog's.
+        OutboxProperties quick = new OutboxProperties(true, Duration.ofMillis(50), 10, Duration.ofMillis(400),
+                Duration.ofMillis(100));
+        String sender = "backlog-" + UUID.randomUUID();
+        Flux.range(0, 400).flatMap(i -> messages.send(
+                new SendMessage(sender + "-" + i % 8, "bob", "backlog " + i, null, null, null), false), 8).blockLast();
+        Map<String, Integer> handedOver = new java.util.concurrent.ConcurrentHashMap<>();
+        OutboxPublisher slow = entries -> Mono.fromRunnable(() -> entries.forEach(
+                        entry -> handedOver.merge(entry.eventId(), 1, Integer::sum)))
+                .then(Mono.delay(Duration.ofMillis(100))).then();
+        OutboxRelay relay = new OutboxRelay(db, transactions, slow, quick);
+        long start = System.nanoTime();
+
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> outboxRows() == 0);
+        } finally {
+            relay.stop();
+        }
+
+        System.out.printf("a backlog of 400 events relayed in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertThat(handedOver).hasSizeGreaterThanOrEqualTo(400);
+        assertThat(handedOver.values()).as("no batch handed to the producer twice").containsOnly(1);
     }
 
     private static long outboxRows() {
