@@ -37,11 +37,10 @@ public record GatewayProperties(String instanceId, String bootstrapServers, @Def
 
     /**
      * @param heartbeatInterval how often this instance says it is alive
-     * @param instanceTimeout   an instance silent this long has its sockets removed from presence
-     * @param sweepInterval     how often silent instances are looked for
+     * @param instanceTimeout   an instance silent this long has its sockets removed from presence; it is also
+     *                          how often an instance checks that presence shows exactly its own sockets
      */
-    public record Presence(@DefaultValue("2s") Duration heartbeatInterval, @DefaultValue("8s") Duration instanceTimeout,
-                           @DefaultValue("1s") Duration sweepInterval) {
+    public record Presence(@DefaultValue("2s") Duration heartbeatInterval, @DefaultValue("8s") Duration instanceTimeout) {
 
         public Presence {
             if (instanceTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {

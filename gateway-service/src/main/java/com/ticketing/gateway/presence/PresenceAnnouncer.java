@@ -10,6 +10,7 @@ import com.ticketing.gateway.config.GatewayProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
 import com.ticketing.socketio.server.socket.Socket;
 import java.time.Instant;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -25,6 +26,12 @@ import org.springframework.stereotype.Component;
  * Tells {@code gateway.presence-events} about this instance: each socket's connect and disconnect (and
  * its transport again after an upgrade), and a heartbeat every interval so the others can tell when
  * this instance dies.
+ * <p>
+ * Presence must not stay wrong after a fault, whatever was lost: once per instance timeout it compares
+ * its own sockets with what presence (this instance's view, which every view equals) shows on this
+ * instance, announces again every socket missing there (a connect that was never written, or every
+ * socket at once after the instance was swept out while a broker outage held its heartbeats back), and
+ * announces the departure of every socket shown there that is not here (a disconnect that was lost).
  */
 @Component
 public class PresenceAnnouncer implements SmartLifecycle {
@@ -32,22 +39,26 @@ public class PresenceAnnouncer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PresenceAnnouncer.class);
 
     private final EventPublisher publisher;
+    private final PresenceService presence;
     private final GatewayProperties properties;
     private final String source;
     /** This instance's sockets by id, as last announced. */
     private final Map<String, Announced> local = new ConcurrentHashMap<>();
     private ScheduledExecutorService heartbeats;
+    private Instant lastReconciled = Instant.now();
 
-    public PresenceAnnouncer(@Qualifier(EventPublisher.PRESENCE) EventPublisher publisher,
+    public PresenceAnnouncer(@Qualifier(EventPublisher.PRESENCE) EventPublisher publisher, PresenceService presence,
                              GatewayProperties properties) {
         this.publisher = publisher;
+        this.presence = presence;
         this.properties = properties;
         this.source = "/gateway/" + properties.instanceId();
     }
 
     /** Announces a connected socket (in the background; a failure is logged). */
     public void connected(String userId, Socket socket) {
-        Announced announced = new Announced(userId, socket, socket.transportName(), Instant.now());
+        Instant now = Instant.now();
+        Announced announced = new Announced(userId, socket, socket.transportName(), now, now);
         // Inside the map's lock for this socket, so a disconnect is always announced after it; a socket
         // that already left (its disconnect may have been announced) is not announced at all.
         local.compute(socket.id(), (id, previous) -> socket.isConnected() ? announce(announced) : null);
@@ -56,6 +67,10 @@ public class PresenceAnnouncer implements SmartLifecycle {
     /** Announces a socket that left (in the background; a failure is logged). */
     public void disconnected(String userId, String socketId, String reason) {
         local.remove(socketId);
+        announceDeparture(userId, socketId, reason);
+    }
+
+    private void announceDeparture(String userId, String socketId, String reason) {
         Instant now = Instant.now();
         publishInBackground(userId, CloudEvent.of(EventTypes.PRESENCE_SOCKET_DISCONNECTED, source, userId, now,
                 new SocketDisconnected(userId, socketId, properties.instanceId(), now, reason)));
@@ -73,22 +88,75 @@ public class PresenceAnnouncer implements SmartLifecycle {
         }
     }
 
-    private Announced announce(Announced socket) {
-        publishInBackground(socket.userId(), CloudEvent.of(EventTypes.PRESENCE_SOCKET_CONNECTED, source,
-                socket.userId(), Instant.now(), new SocketConnected(socket.userId(), socket.socket().id(),
-                        properties.instanceId(), socket.connectedAt(), socket.transport())));
-        return socket;
-    }
-
-    /** A local socket as presence last heard of it. */
-    private record Announced(String userId, Socket socket, String transport, Instant connectedAt) {
-
-        Announced withTransport(String newTransport) {
-            return new Announced(userId, socket, newTransport, connectedAt);
+    /**
+     * Makes presence show exactly this instance's sockets. A socket announced within the last instance
+     * timeout is not judged (its connect may still be on its way); a departure announced twice is harmless.
+     * Skipped while the view cannot answer or has not caught up.
+     */
+    void reconcile() {
+        if (!presence.isServing()) {
+            return;
+        }
+        Map<String, String> shown;
+        try {
+            shown = presence.socketsOn(properties.instanceId());
+        } catch (InvalidStateStoreException notNow) {
+            return;
+        }
+        Instant settled = Instant.now().minus(properties.presence().instanceTimeout());
+        int[] missing = {0};
+        int gone = 0;
+        for (String socketId : local.keySet()) {
+            if (!shown.containsKey(socketId)) {
+                local.computeIfPresent(socketId, (id, announced) -> {
+                    if (!announced.announcedAt().isBefore(settled)) {
+                        return announced;
+                    }
+                    missing[0]++;
+                    return announce(announced.withTransport(announced.socket().transportName()));
+                });
+            }
+        }
+        for (Map.Entry<String, String> socket : shown.entrySet()) {
+            if (!local.containsKey(socket.getKey())) {
+                // In the map's lock for this id: a socket resuming here under the same id right now is
+                // announced after this departure, never before it.
+                local.compute(socket.getKey(), (id, current) -> {
+                    if (current == null) {
+                        announceDeparture(socket.getValue(), id, "presence reconciled: not on this instance");
+                    }
+                    return current;
+                });
+                gone++;
+            }
+        }
+        if (missing[0] > 0 || gone > 0) {
+            log.warn("Presence showed {} of this instance's sockets missing and {} that left; announced them again",
+                    missing[0], gone);
         }
     }
 
-    /** Presence is best effort by design: a lost event is repaired by the instance's heartbeat timeout. */
+    private Announced announce(Announced socket) {
+        Instant now = Instant.now();
+        publishInBackground(socket.userId(), CloudEvent.of(EventTypes.PRESENCE_SOCKET_CONNECTED, source,
+                socket.userId(), now, new SocketConnected(socket.userId(), socket.socket().id(),
+                        properties.instanceId(), socket.connectedAt(), socket.transport())));
+        return socket.announcedAt(now);
+    }
+
+    /** A local socket as presence last heard of it, and when it was last announced. */
+    private record Announced(String userId, Socket socket, String transport, Instant connectedAt, Instant announcedAt) {
+
+        Announced withTransport(String newTransport) {
+            return new Announced(userId, socket, newTransport, connectedAt, announcedAt);
+        }
+
+        Announced announcedAt(Instant at) {
+            return new Announced(userId, socket, transport, connectedAt, at);
+        }
+    }
+
+    /** Presence is best effort per event: what a lost event leaves wrong, {@link #reconcile} repairs. */
     private void publishInBackground(String key, CloudEvent<?> event) {
         publisher.publish(Topics.PRESENCE_EVENTS, key, event)
                 .subscribe(sent -> { }, failure -> log.warn("Presence event {} not published: {}", event.type(),
@@ -101,6 +169,14 @@ public class PresenceAnnouncer implements SmartLifecycle {
         publishInBackground(properties.instanceId(), CloudEvent.of(EventTypes.PRESENCE_HEARTBEAT, source,
                 properties.instanceId(), now, new GatewayHeartbeat(properties.instanceId(), now, interval)));
         announceUpgrades();
+        if (!now.isBefore(lastReconciled.plus(properties.presence().instanceTimeout()))) {
+            lastReconciled = now;
+            try {
+                reconcile();
+            } catch (RuntimeException e) { // a failure must not cancel the heartbeats that follow
+                log.warn("Presence not reconciled: {}", e.toString());
+            }
+        }
     }
 
     @Override

@@ -10,14 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** Folds presence events into the user and instance stores, and sweeps out instances that went silent. */
+/**
+ * Folds presence events into the user and instance stores, and sweeps out instances that went silent.
+ * Every decision follows from the records alone, in their order: silence is judged after each record
+ * against the latest record time, never at a moment of this instance's wall clock. Every gateway reads
+ * the same single partition, so every gateway's view sweeps the same instance at the same record and
+ * they all answer the same, also after an outage that delayed one gateway's heartbeats behind another's.
+ */
 final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, Void> {
 
     /** Ids may hold ':' but never NUL: it ends the instance id in an instance-users key. */
@@ -25,7 +31,6 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
     private static final String PRESENT = "1";
 
     private final Duration instanceTimeout;
-    private final Duration sweepInterval;
     private KeyValueStore<String, UserPresence> users;
     private KeyValueStore<String, InstanceLiveness> instances;
     private KeyValueStore<String, String> instanceUsers;
@@ -36,9 +41,8 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
      */
     private Instant streamTime = Instant.EPOCH;
 
-    PresenceProcessor(Duration instanceTimeout, Duration sweepInterval) {
+    PresenceProcessor(Duration instanceTimeout) {
         this.instanceTimeout = instanceTimeout;
-        this.sweepInterval = sweepInterval;
     }
 
     @Override
@@ -46,8 +50,6 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         users = context.getStateStore(PresenceTopology.USERS_STORE);
         instances = context.getStateStore(PresenceTopology.INSTANCES_STORE);
         instanceUsers = context.getStateStore(PresenceTopology.INSTANCE_USERS_STORE);
-        context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME,
-                now -> sweepSilentInstances(Instant.ofEpochMilli(now)));
     }
 
     @Override
@@ -67,6 +69,7 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         } else if (event.data() instanceof GatewayHeartbeat heartbeat) {
             heard(heartbeat.instanceId(), at);
         }
+        sweepSilentInstances();
     }
 
     private void connect(SocketConnected connected, Instant at) {
@@ -82,7 +85,10 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         if (presence == null) {
             return;
         }
-        UserPresence remaining = presence.without(socket -> socket.socketId().equals(disconnected.socketId()));
+        // Only the socket on the instance that says it left: a socket that resumed on another gateway keeps
+        // its id, and a late disconnect from the old one must not take it away from the new.
+        UserPresence remaining = presence.without(socket -> socket.socketId().equals(disconnected.socketId())
+                && socket.instanceId().equals(disconnected.instanceId()));
         store(disconnected.userId(), remaining);
         if (!remaining.hasSocketsOn(disconnected.instanceId())) {
             instanceUsers.delete(instanceUser(disconnected.instanceId(), disconnected.userId()));
@@ -91,7 +97,7 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
 
     private void heard(String instanceId, Instant at) {
         InstanceLiveness instance = instances.get(instanceId);
-        InstanceLiveness seen = instance == null ? new InstanceLiveness(at) : instance.seenAt(at);
+        InstanceLiveness seen = instance == null ? InstanceLiveness.bornAt(at) : instance.seenAt(at);
         if (seen != instance) {
             instances.put(instanceId, seen);
         }
@@ -101,8 +107,8 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         return instanceId + SEPARATOR + userId;
     }
 
-    /** The users with sockets on an instance, from its entries in the instance-users store. */
-    private List<String> usersOn(String instanceId) {
+    /** The users with sockets on an instance, from its entries in an instance-users store. */
+    static List<String> usersOn(ReadOnlyKeyValueStore<String, String> instanceUsers, String instanceId) {
         List<String> userIds = new ArrayList<>();
         String prefix = instanceId + SEPARATOR;
         try (KeyValueIterator<String, String> entries = instanceUsers.prefixScan(prefix, new StringSerializer())) {
@@ -112,11 +118,12 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
     }
 
     /**
-     * Drops the sockets of instances not heard from for the timeout. "Now" is the wall clock, but never
-     * later than the stream: while a replay or an outage keeps this instance behind, nobody looks silent.
+     * Drops the sockets of instances not heard from for the timeout before the latest record: while a
+     * replay or an outage keeps this view behind, nobody looks silent. A swept instance heard again starts
+     * a new life ({@link InstanceLiveness#since}), which tells it to announce its sockets again.
      */
-    private void sweepSilentInstances(Instant wallClock) {
-        Instant now = wallClock.isBefore(streamTime) ? wallClock : streamTime;
+    private void sweepSilentInstances() {
+        Instant now = streamTime;
         List<KeyValue<String, InstanceLiveness>> silent = new ArrayList<>();
         try (KeyValueIterator<String, InstanceLiveness> all = instances.all()) {
             all.forEachRemaining(entry -> {
@@ -126,7 +133,7 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
             });
         }
         for (KeyValue<String, InstanceLiveness> instance : silent) {
-            for (String userId : usersOn(instance.key)) {
+            for (String userId : usersOn(instanceUsers, instance.key)) {
                 UserPresence presence = users.get(userId);
                 if (presence != null) {
                     store(userId, presence.without(socket -> socket.instanceId().equals(instance.key)));

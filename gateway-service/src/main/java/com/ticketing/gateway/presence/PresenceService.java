@@ -1,7 +1,10 @@
 package com.ticketing.gateway.presence;
 
 import com.ticketing.gateway.streams.GatewayStreams;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +29,25 @@ public class PresenceService {
     public List<PresentSocket> getUserSockets(String userId) {
         UserPresence presence = streams.users().get(userId);
         return presence == null ? List.of() : presence.sockets();
+    }
+
+    /** Whether the view answers (Kafka Streams RUNNING). */
+    public boolean isServing() {
+        return streams.isServing();
+    }
+
+    /** The sockets presence shows on one instance: socket id → user id. */
+    public Map<String, String> socketsOn(String instanceId) {
+        ReadOnlyKeyValueStore<String, UserPresence> users = streams.users();
+        Map<String, String> sockets = new HashMap<>();
+        for (String userId : PresenceProcessor.usersOn(streams.instanceUsers(), instanceId)) {
+            UserPresence presence = users.get(userId);
+            if (presence != null) {
+                presence.sockets().stream().filter(socket -> socket.instanceId().equals(instanceId))
+                        .forEach(socket -> sockets.put(socket.socketId(), userId));
+            }
+        }
+        return sockets;
     }
 
     /** Distinct users with at least one live socket, across every gateway. */

@@ -32,13 +32,12 @@ public final class PresenceTopology {
     /**
      * Adds the presence nodes and stores to a topology under construction and returns it.
      *
-     * @param instanceTimeout an instance not heard from for this long has its sockets removed
-     * @param sweepInterval   how often (wall-clock) to look for such instances
+     * @param instanceTimeout an instance not heard from for this long (in record time) has its sockets removed
      */
-    public static Topology addTo(Topology topology, Duration instanceTimeout, Duration sweepInterval) {
+    public static Topology addTo(Topology topology, Duration instanceTimeout) {
         Topic topic = Topics.PRESENCE_EVENTS;
         topology.addSource(SOURCE, topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name());
-        topology.addProcessor(FOLD, () -> new PresenceProcessor(instanceTimeout, sweepInterval), SOURCE);
+        topology.addProcessor(FOLD, () -> new PresenceProcessor(instanceTimeout), SOURCE);
         // Rebuilt from the topic at every start (each instance reads it from the beginning), so no changelog.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(USERS_STORE),
                 Serdes.String(), JsonSerde.of(UserPresence.class)).withLoggingDisabled(), FOLD);

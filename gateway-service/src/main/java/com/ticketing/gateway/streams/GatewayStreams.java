@@ -47,7 +47,7 @@ public class GatewayStreams implements SmartLifecycle {
     @Override
     public void start() {
         GatewayProperties.Presence presence = properties.presence();
-        streams = new KafkaStreams(GatewayTopology.build(presence.instanceTimeout(), presence.sweepInterval()),
+        streams = new KafkaStreams(GatewayTopology.build(presence.instanceTimeout()),
                 config());
         // A replaced thread would resume from committed offsets with empty in-memory presence stores and
         // answer wrongly from then on; better unavailable and DOWN in health, so the instance gets restarted.
@@ -98,6 +98,11 @@ public class GatewayStreams implements SmartLifecycle {
     /** The presence store (userId → live sockets); throws {@link InvalidStateStoreException} until it can answer. */
     public ReadOnlyKeyValueStore<String, UserPresence> users() {
         return store(PresenceTopology.USERS_STORE);
+    }
+
+    /** Which users have sockets on which instance ({@code instanceId \u0000 userId}); throws as {@link #users()}. */
+    public ReadOnlyKeyValueStore<String, String> instanceUsers() {
+        return store(PresenceTopology.INSTANCE_USERS_STORE);
     }
 
     /** The transaction participants global store; throws {@link InvalidStateStoreException} until it can answer. */

@@ -12,9 +12,9 @@ public final class GatewayTopology {
     private GatewayTopology() {
     }
 
-    public static Topology build(Duration instanceTimeout, Duration sweepInterval) {
+    public static Topology build(Duration instanceTimeout) {
         StreamsBuilder builder = new StreamsBuilder();
         TransactionParticipants.addTo(builder);
-        return PresenceTopology.addTo(builder.build(), instanceTimeout, sweepInterval);
+        return PresenceTopology.addTo(builder.build(), instanceTimeout);
     }
 }

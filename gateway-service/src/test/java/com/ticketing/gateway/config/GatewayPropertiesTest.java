@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class GatewayPropertiesTest {
 
     private static final GatewayProperties.Presence PRESENCE =
-            new GatewayProperties.Presence(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(1));
+            new GatewayProperties.Presence(Duration.ofSeconds(2), Duration.ofSeconds(8));
 
     @Test
     void aConfiguredInstanceIdIsANameThatGetsANewSuffixAtEveryStart() {
@@ -29,7 +29,6 @@ class GatewayPropertiesTest {
 
     @Test
     void anInstanceTimeoutShorterThanTwoHeartbeatsIsRefused() {
-        assertThatThrownBy(() -> new GatewayProperties.Presence(Duration.ofSeconds(2), Duration.ofSeconds(3),
-                Duration.ofSeconds(1))).hasMessageContaining("two heartbeat intervals");
+        assertThatThrownBy(() -> new GatewayProperties.Presence(Duration.ofSeconds(2), Duration.ofSeconds(3))).hasMessageContaining("two heartbeat intervals");
     }
 }

@@ -34,7 +34,7 @@ class PresenceTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "presence-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(GatewayTopology.build(TIMEOUT, Duration.ofSeconds(1)), config, T0);
+        driver = new TopologyTestDriver(GatewayTopology.build(TIMEOUT), config, T0);
         var topic = Topics.PRESENCE_EVENTS;
         presence = driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
         users = driver.getKeyValueStore(PresenceTopology.USERS_STORE);
@@ -143,6 +143,35 @@ class PresenceTopologyTest {
         driver.advanceWallClockTime(TIMEOUT.minusSeconds(1));
 
         assertThat(users.get("alice")).isNotNull();
+    }
+
+    @Test
+    void aLateDisconnectFromTheOldGatewayLeavesASocketThatResumedOnAnother() {
+        connect("alice", "s1", "gw-a", "websocket");
+        connect("alice", "s1", "gw-b", "websocket"); // recovered on gw-b under the same id
+
+        disconnect("alice", "s1", "gw-a");
+
+        assertThat(users.get("alice").sockets()).extracting(PresentSocket::instanceId).containsExactly("gw-b");
+    }
+
+    @Test
+    void silenceIsJudgedAtTheRecordsNotWhenTheWallClockFires() {
+        KeyValueStore<String, InstanceLiveness> instances = driver.getKeyValueStore(PresenceTopology.INSTANCES_STORE);
+        connect("alice", "s1", "gw-a", "websocket");
+        heartbeat("gw-a", T0.plusSeconds(2));
+
+        // A broker outage held both gateways' heartbeats back; gw-b's is written first. Every view reads these
+        // two records in this order and, whenever its wall clock fires, decides the same: gw-a was silent for
+        // longer than the timeout at gw-b's record, and starts a new life at its own.
+        heartbeat("gw-b", T0.plusSeconds(20));
+        heartbeat("gw-a", T0.plusSeconds(20).plusMillis(5));
+
+        assertThat(users.get("alice")).as("gw-a was swept at gw-b's record").isNull();
+        assertThat(instances.get("gw-a").since()).isEqualTo(T0.plusSeconds(20).plusMillis(5));
+        heartbeat("gw-a", T0.plusSeconds(22));
+        assertThat(instances.get("gw-a").since()).as("a life lasts while heartbeats come").isEqualTo(
+                T0.plusSeconds(20).plusMillis(5));
     }
 
     // Record timestamps stand for the broker's append time; event times are the sending gateway's clock.

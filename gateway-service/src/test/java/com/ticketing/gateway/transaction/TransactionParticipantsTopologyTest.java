@@ -30,7 +30,7 @@ class TransactionParticipantsTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "participants-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(GatewayTopology.build(Duration.ofSeconds(8), Duration.ofSeconds(1)), config);
+        driver = new TopologyTestDriver(GatewayTopology.build(Duration.ofSeconds(8)), config);
         var topic = Topics.TRANSACTION_UPDATES;
         updates = driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
         KeyValueStore<String, TransactionParticipants.Participants> store = driver.getKeyValueStore(TransactionParticipants.STORE);
