@@ -7,6 +7,7 @@ import com.ticketing.launcher.EmbeddedPostgresServer;
 import com.ticketing.launcher.ServiceProcess;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -150,9 +151,20 @@ final class FaultStack implements AutoCloseable {
         services.get(service).kill();
     }
 
-    /** Starts a service again with the environment it had, and waits until it is ready. */
+    /**
+     * Starts a service again with the environment it had, and waits until it is ready. The log of its life
+     * before is kept beside the new one ({@code <service>.<n>.log}): it holds what happened up to the fault.
+     */
     void startService(String service) throws IOException, InterruptedException {
         long began = System.nanoTime();
+        Path previous = logs().resolve(service + ".log");
+        if (Files.exists(previous)) {
+            int life = 1;
+            while (Files.exists(logs().resolve(service + "." + life + ".log"))) {
+                life++;
+            }
+            Files.move(previous, logs().resolve(service + "." + life + ".log"));
+        }
         String module = service.startsWith("gateway") ? "gateway-service" : service;
         ServiceProcess process = ServiceProcess.start(service, home.resolve(module + "/target/" + module + ".jar"),
                 ports.get(service), environments.get(service), jvmOptions, logs());
