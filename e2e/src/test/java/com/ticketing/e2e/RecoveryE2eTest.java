@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
@@ -125,18 +129,33 @@ class RecoveryE2eTest {
             marketplace.listingCreated(listingIds.get(i), "sam", 10, "500.00");
         }
         try (LoadBalancer balancer = new LoadBalancer(first.port())) {
-            List<ClientAgent.Client> sockets = new ArrayList<>();
+            // Sixteen at a time: one by one, the 500 connections and subscriptions took two minutes of the test.
+            List<Callable<ClientAgent.Client>> joins = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 String user = user(i);
-                // Half over WebSocket only, half as browsers start: long-polling, then the upgrade.
-                ClientAgent.Client client = agent.connect(user, balancer.url(), stack.token(user),
-                        i % 2 == 0 ? List.of("websocket") : null, true);
-                assertThat(client.connected()).as(user).isTrue();
                 String listingId = listingIds.get(i % listings);
-                Awaitility.await().atMost(WAIT).until(() ->
-                        client.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean());
-                sockets.add(client);
+                // Half over WebSocket only, half as browsers start: long-polling, then the upgrade.
+                List<String> transports = i % 2 == 0 ? List.of("websocket") : null;
+                joins.add(() -> {
+                    ClientAgent.Client client = agent.connect(user, balancer.url(), stack.token(user), transports, true);
+                    assertThat(client.connected()).as(user).isTrue();
+                    Awaitility.await().atMost(WAIT).until(() ->
+                            client.emitWithAck("subscribe:listing", listingId).get("ok").asBoolean());
+                    return client;
+                });
             }
+            List<ClientAgent.Client> sockets = new ArrayList<>();
+            long joinStart = System.nanoTime();
+            ExecutorService joining = Executors.newFixedThreadPool(16);
+            try {
+                for (Future<ClientAgent.Client> joined : joining.invokeAll(joins)) {
+                    sockets.add(joined.get());
+                }
+            } finally {
+                joining.shutdownNow();
+            }
+            System.out.printf("%d clients connected and subscribed in %d ms%n", clients,
+                    (System.nanoTime() - joinStart) / 1_000_000);
             Map<String, AtomicInteger> version = new ConcurrentHashMap<>();
             listingIds.forEach(id -> version.put(id, new AtomicInteger(1)));
             Map<String, Set<String>> sentTo = new ConcurrentHashMap<>();
