@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -34,7 +37,7 @@ public final class E2eStack implements AutoCloseable {
     private final Path work;
     /** Extra environment by module name (gateway-service, message-service, listing-events-service). */
     private final Map<String, Map<String, String>> moduleEnvironment;
-    private final Map<String, ServiceProcess> services = new HashMap<>();
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
     private final JwtIssuer issuer = new JwtIssuer(JwtSettings.hs256(JWT_SECRET));
     private EmbeddedPostgresServer postgres;
 
@@ -94,11 +97,39 @@ public final class E2eStack implements AutoCloseable {
         return issuer.issue(userId, admin, ttl);
     }
 
-    /** The URL of gateway instance {@code index} (started on first use, after both back-end services). */
+    /**
+     * The URL of gateway instance {@code index} (started on first use, after both back-end services). The
+     * stack's two usual gateways, 0 and 1, start side by side when either is first asked for, as the two
+     * back-end services do: a Spring Boot start is mostly one thread, and this machine has two cores.
+     */
     public synchronized String gateway(int index) {
-        messageService();
-        listingService();
-        return "http://localhost:" + service("gateway-" + index, "gateway-service", this::gatewayEnvironment).port();
+        backEnds();
+        if (index <= 1 && !services.containsKey("gateway-0") && !services.containsKey("gateway-1")) {
+            together(() -> gatewayProcess(0), () -> gatewayProcess(1));
+        }
+        return "http://localhost:" + gatewayProcess(index).port();
+    }
+
+    private ServiceProcess gatewayProcess(int index) {
+        return service("gateway-" + index, "gateway-service", this::gatewayEnvironment);
+    }
+
+    private void backEnds() {
+        if (!services.containsKey("message-service") || !services.containsKey("listing-events-service")) {
+            postgres();
+            together(this::messageProcess, this::listingProcess);
+        }
+    }
+
+    /** Runs two starts at once and waits for both; the first failure is thrown. */
+    private static void together(Supplier<ServiceProcess> first, Supplier<ServiceProcess> second) {
+        CompletableFuture<ServiceProcess> other = CompletableFuture.supplyAsync(second,
+                runnable -> new Thread(runnable, "e2e-stack-start").start());
+        try {
+            first.get();
+        } finally {
+            other.join();
+        }
     }
 
     /**
@@ -111,8 +142,7 @@ public final class E2eStack implements AutoCloseable {
 
     /** As {@link #gatewayWith(String, List)}, with settings of its own on top of the usual environment. */
     public synchronized ServiceProcess gatewayWith(String name, List<String> jvmOptions, Map<String, String> settings) {
-        messageService();
-        listingService();
+        backEnds();
         return service(name, "gateway-service", port -> {
             Map<String, String> env = gatewayEnvironment(port);
             env.putAll(settings);
@@ -131,7 +161,17 @@ public final class E2eStack implements AutoCloseable {
     }
 
     public synchronized String messageService() {
-        return "http://localhost:" + service("message-service", "message-service", port -> {
+        backEnds();
+        return "http://localhost:" + messageProcess().port();
+    }
+
+    public synchronized String listingService() {
+        backEnds();
+        return "http://localhost:" + listingProcess().port();
+    }
+
+    private ServiceProcess messageProcess() {
+        return service("message-service", "message-service", port -> {
             Map<String, String> env = common();
             env.put("MESSAGE_SERVICE_PORT", Integer.toString(port));
             env.put("MESSAGE_SERVICE_MANAGEMENT_PORT", Integer.toString(freePortOrFail()));
@@ -139,17 +179,17 @@ public final class E2eStack implements AutoCloseable {
             env.put("DATABASE_USERNAME", EmbeddedPostgresServer.USER);
             env.put("DATABASE_PASSWORD", "postgres");
             return env;
-        }).port();
+        });
     }
 
-    public synchronized String listingService() {
-        return "http://localhost:" + service("listing-events-service", "listing-events-service", port -> {
+    private ServiceProcess listingProcess() {
+        return service("listing-events-service", "listing-events-service", port -> {
             Map<String, String> env = common();
             env.put("LISTING_SERVICE_PORT", Integer.toString(port));
             env.put("LISTING_SERVICE_MANAGEMENT_PORT", Integer.toString(freePortOrFail()));
             env.put("TICKETING_STREAMS_STATE_DIR", work.resolve("state/listing").toString());
             return env;
-        }).port();
+        });
     }
 
     /** Kills a gateway instance the hard way (no goodbye), as a crash would. */
@@ -164,8 +204,8 @@ public final class E2eStack implements AutoCloseable {
         Map<String, String> env = common();
         env.put("GATEWAY_PORT", Integer.toString(port));
         env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePortOrFail()));
-        env.put("MESSAGE_SERVICE_URL", messageService());
-        env.put("LISTING_SERVICE_URL", listingService());
+        env.put("MESSAGE_SERVICE_URL", "http://localhost:" + messageProcess().port()); // started before any gateway
+        env.put("LISTING_SERVICE_URL", "http://localhost:" + listingProcess().port());
         env.put("TICKETING_STREAMS_STATE_DIR", work.resolve("state/gateway-" + port).toString());
         env.put("TICKETING_DEMO_ENABLED", "true");
         return env;

@@ -14,7 +14,7 @@ class PresenceFailoverE2eTest {
     @Test
     void killingAnInstanceClearsItsSocketsFromPresence() throws Exception {
         E2eStack stack = E2eStack.get();
-        String survivor = stack.gateway(2);
+        String survivor = stack.gateway(0);
         String doomed = stack.gateway(3);
         String carol = "carol-" + UUID.randomUUID().toString().substring(0, 6);
         try (ClientAgent agent = new ClientAgent()) {

@@ -16,6 +16,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -40,7 +43,7 @@ final class FaultStack implements AutoCloseable {
     private final String jwtSecret;
     private final PrintStream out;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final Map<String, ServiceProcess> services = new HashMap<>();
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
     private final Map<String, Integer> ports = new HashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     private KafkaCluster kafka;
@@ -99,9 +102,9 @@ final class FaultStack implements AutoCloseable {
             environment.put("TICKETING_STREAMS_STATE_DIR", data.resolve("streams/" + gateway).toString());
             define(gateway, environment, "GATEWAY_PORT", "GATEWAY_MANAGEMENT_PORT");
         }
-        for (String name : List.of("message-service", "listing-events-service", GATEWAYS.get(0), GATEWAYS.get(1))) {
-            startService(name);
-        }
+        // Two at a time: a Spring Boot start is mostly one thread, and the gateways need both services.
+        startTogether("message-service", "listing-events-service");
+        startTogether(GATEWAYS.get(0), GATEWAYS.get(1));
         // One balancer per gateway, each sending all its connections to one backend at a time: sticky, as
         // Socket.IO needs (a long-polling session's requests must all reach the gateway that holds it).
         for (String gateway : GATEWAYS) {
@@ -149,6 +152,29 @@ final class FaultStack implements AutoCloseable {
     /** Kills a service with -9: the process this stack started, nothing else. */
     void kill(String service) throws InterruptedException {
         services.get(service).kill();
+    }
+
+    /** Starts two services side by side and waits until both are ready; the first failure is thrown. */
+    private void startTogether(String first, String second) throws Exception {
+        CompletableFuture<Void> other = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                startService(second);
+                other.complete(null);
+            } catch (Exception | Error e) {
+                other.completeExceptionally(e);
+            }
+        }, "faults-start-" + second);
+        starter.start();
+        try {
+            startService(first);
+        } finally {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
     }
 
     /**
