@@ -9,6 +9,7 @@ import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.config.GatewayProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
 import com.ticketing.socketio.server.socket.Socket;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import java.util.Map;
@@ -44,8 +45,13 @@ public class PresenceAnnouncer implements SmartLifecycle {
     private final String source;
     /** This instance's sockets by id, as last announced. */
     private final Map<String, Announced> local = new ConcurrentHashMap<>();
+    /** Sockets that left lately, by id, and when: their departures may not have reached the view yet. */
+    private final Map<String, Instant> departed = new ConcurrentHashMap<>();
     private ScheduledExecutorService heartbeats;
+    /** Touched by the heartbeat thread only. */
     private Instant lastReconciled = Instant.now();
+    /** When this instance's life in presence began, as the view last showed it (null until it shows one). */
+    private Instant life;
 
     public PresenceAnnouncer(@Qualifier(EventPublisher.PRESENCE) EventPublisher publisher, PresenceService presence,
                              GatewayProperties properties) {
@@ -67,6 +73,7 @@ public class PresenceAnnouncer implements SmartLifecycle {
     /** Announces a socket that left (in the background; a failure is logged). */
     public void disconnected(String userId, String socketId, String reason) {
         local.remove(socketId);
+        departed.put(socketId, Instant.now());
         announceDeparture(userId, socketId, reason);
     }
 
@@ -89,11 +96,11 @@ public class PresenceAnnouncer implements SmartLifecycle {
     }
 
     /**
-     * Makes presence show exactly this instance's sockets. A socket announced within the last instance
-     * timeout is not judged (its connect may still be on its way); a departure announced twice is harmless.
-     * Skipped while the view cannot answer or has not caught up.
+     * Makes presence show exactly this instance's sockets. A socket announced within {@code settling} is
+     * not judged (its connect may still be on its way); an arrival or a departure announced twice is
+     * harmless. Skipped while the view cannot answer.
      */
-    void reconcile() {
+    void reconcile(Duration settling) {
         if (!presence.isServing()) {
             return;
         }
@@ -103,9 +110,10 @@ public class PresenceAnnouncer implements SmartLifecycle {
         } catch (InvalidStateStoreException notNow) {
             return;
         }
-        Instant settled = Instant.now().minus(properties.presence().instanceTimeout());
+        Instant settled = Instant.now().minus(settling);
+        departed.values().removeIf(at -> at.isBefore(settled));
         int[] missing = {0};
-        int gone = 0;
+        int[] gone = {0};
         for (String socketId : local.keySet()) {
             if (!shown.containsKey(socketId)) {
                 local.computeIfPresent(socketId, (id, announced) -> {
@@ -118,21 +126,21 @@ public class PresenceAnnouncer implements SmartLifecycle {
             }
         }
         for (Map.Entry<String, String> socket : shown.entrySet()) {
-            if (!local.containsKey(socket.getKey())) {
+            if (!local.containsKey(socket.getKey()) && !departed.containsKey(socket.getKey())) {
                 // In the map's lock for this id: a socket resuming here under the same id right now is
                 // announced after this departure, never before it.
                 local.compute(socket.getKey(), (id, current) -> {
                     if (current == null) {
+                        gone[0]++;
                         announceDeparture(socket.getValue(), id, "presence reconciled: not on this instance");
                     }
                     return current;
                 });
-                gone++;
             }
         }
-        if (missing[0] > 0 || gone > 0) {
-            log.warn("Presence showed {} of this instance's sockets missing and {} that left; announced them again",
-                    missing[0], gone);
+        if (missing[0] > 0 || gone[0] > 0) {
+            log.warn("Presence showed {} of this instance's sockets missing and {} that are not here; announced"
+                    + " them again", missing[0], gone[0]);
         }
     }
 
@@ -169,13 +177,24 @@ public class PresenceAnnouncer implements SmartLifecycle {
         publishInBackground(properties.instanceId(), CloudEvent.of(EventTypes.PRESENCE_HEARTBEAT, source,
                 properties.instanceId(), now, new GatewayHeartbeat(properties.instanceId(), now, interval)));
         announceUpgrades();
-        if (!now.isBefore(lastReconciled.plus(properties.presence().instanceTimeout()))) {
-            lastReconciled = now;
-            try {
-                reconcile();
-            } catch (RuntimeException e) { // a failure must not cancel the heartbeats that follow
-                log.warn("Presence not reconciled: {}", e.toString());
+        if (!presence.isServing()) {
+            return; // starting or rebalancing: judged at a later heartbeat
+        }
+        try {
+            // Swept out and heard again: every socket is gone from presence, announce them all at once
+            // rather than at the next reconciliation.
+            Instant shown = presence.lifeOf(properties.instanceId()).orElse(null);
+            boolean reborn = life != null && shown != null && !shown.equals(life);
+            life = shown == null ? life : shown;
+            Duration timeout = properties.presence().instanceTimeout();
+            if (reborn || !now.isBefore(lastReconciled.plus(timeout))) {
+                lastReconciled = now;
+                reconcile(reborn ? Duration.ZERO : timeout);
             }
+        } catch (InvalidStateStoreException notNow) {
+            // began rebalancing since the check: judged at a later heartbeat
+        } catch (RuntimeException e) { // a failure must not cancel the heartbeats that follow
+            log.warn("Presence not reconciled: {}", e.toString());
         }
     }
 

@@ -1,9 +1,11 @@
 package com.ticketing.gateway.presence;
 
 import com.ticketing.gateway.streams.GatewayStreams;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.stereotype.Service;
 
@@ -34,6 +36,12 @@ public class PresenceService {
     /** Whether the view answers (Kafka Streams RUNNING). */
     public boolean isServing() {
         return streams.isServing();
+    }
+
+    /** When the instance's present life began (it starts again after the instance was swept out), if it has one. */
+    public Optional<Instant> lifeOf(String instanceId) {
+        InstanceLiveness liveness = streams.instances().get(instanceId);
+        return Optional.ofNullable(liveness == null ? null : liveness.since());
     }
 
     /** The sockets presence shows on one instance: socket id → user id. */

@@ -3,6 +3,7 @@ package com.ticketing.gateway.streams;
 import com.ticketing.events.kafka.KafkaSecurity;
 import com.ticketing.events.topic.TopicProvisioner;
 import com.ticketing.gateway.config.GatewayProperties;
+import com.ticketing.gateway.presence.InstanceLiveness;
 import com.ticketing.gateway.presence.PresenceTopology;
 import com.ticketing.gateway.presence.UserPresence;
 import com.ticketing.gateway.transaction.TransactionParticipants;
@@ -98,6 +99,11 @@ public class GatewayStreams implements SmartLifecycle {
     /** The presence store (userId → live sockets); throws {@link InvalidStateStoreException} until it can answer. */
     public ReadOnlyKeyValueStore<String, UserPresence> users() {
         return store(PresenceTopology.USERS_STORE);
+    }
+
+    /** Each instance's liveness (instanceId → {@link InstanceLiveness}); throws as {@link #users()}. */
+    public ReadOnlyKeyValueStore<String, InstanceLiveness> instances() {
+        return store(PresenceTopology.INSTANCES_STORE);
     }
 
     /** Which users have sockets on which instance ({@code instanceId \u0000 userId}); throws as {@link #users()}. */
