@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -121,14 +121,28 @@ public final class E2eStack implements AutoCloseable {
         }
     }
 
-    /** Runs two starts at once and waits for both; the first failure is thrown. */
+    /** Runs two starts at once and waits for both; a failure is thrown with the other's, if any, suppressed. */
     private static void together(Supplier<ServiceProcess> first, Supplier<ServiceProcess> second) {
         CompletableFuture<ServiceProcess> other = CompletableFuture.supplyAsync(second,
                 runnable -> new Thread(runnable, "e2e-stack-start").start());
+        RuntimeException failure = null;
         try {
             first.get();
-        } finally {
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
             other.join();
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            if (failure == null) {
+                failure = cause;
+            } else {
+                failure.addSuppressed(cause);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

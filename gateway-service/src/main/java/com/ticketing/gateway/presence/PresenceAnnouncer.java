@@ -9,7 +9,6 @@ import com.ticketing.events.topic.Topics;
 import com.ticketing.gateway.config.GatewayProperties;
 import com.ticketing.gateway.kafka.EventPublisher;
 import com.ticketing.socketio.server.socket.Socket;
-import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import java.util.Map;
@@ -96,28 +95,19 @@ public class PresenceAnnouncer implements SmartLifecycle {
     }
 
     /**
-     * Makes presence show exactly this instance's sockets. A socket announced within {@code settling} is
-     * not judged (its connect may still be on its way); an arrival or a departure announced twice is
-     * harmless. Skipped while the view cannot answer.
+     * Makes presence show exactly this instance's sockets, judged only by what the view has surely read:
+     * everything this instance published before its heartbeat of {@code readUpTo} (its own clock). A socket
+     * announced before then and not shown was lost; a socket shown that is not here and did not leave
+     * after then is a ghost. An arrival or a departure announced twice is harmless.
      */
-    void reconcile(Duration settling) {
-        if (!presence.isServing()) {
-            return;
-        }
-        Map<String, String> shown;
-        try {
-            shown = presence.socketsOn(properties.instanceId());
-        } catch (InvalidStateStoreException notNow) {
-            return;
-        }
-        Instant settled = Instant.now().minus(settling);
-        departed.values().removeIf(at -> at.isBefore(settled));
+    void reconcile(Instant readUpTo) {
+        Map<String, String> shown = presence.socketsOn(properties.instanceId());
         int[] missing = {0};
         int[] gone = {0};
         for (String socketId : local.keySet()) {
             if (!shown.containsKey(socketId)) {
                 local.computeIfPresent(socketId, (id, announced) -> {
-                    if (!announced.announcedAt().isBefore(settled)) {
+                    if (!announced.announcedAt().isBefore(readUpTo)) {
                         return announced;
                     }
                     missing[0]++;
@@ -126,6 +116,7 @@ public class PresenceAnnouncer implements SmartLifecycle {
             }
         }
         for (Map.Entry<String, String> socket : shown.entrySet()) {
+            // departed holds only departures the view may not have read (the heartbeat prunes the rest)
             if (!local.containsKey(socket.getKey()) && !departed.containsKey(socket.getKey())) {
                 // In the map's lock for this id: a socket resuming here under the same id right now is
                 // announced after this departure, never before it.
@@ -181,21 +172,26 @@ public class PresenceAnnouncer implements SmartLifecycle {
             return; // starting or rebalancing: judged at a later heartbeat
         }
         try {
-            // Swept out and heard again: every socket is gone from presence, announce them all at once
-            // rather than at the next reconciliation.
-            Instant shown = presence.lifeOf(properties.instanceId()).orElse(null);
-            boolean reborn = life != null && shown != null && !shown.equals(life);
-            life = shown == null ? life : shown;
-            Duration timeout = properties.presence().instanceTimeout();
-            if (reborn || !now.isBefore(lastReconciled.plus(timeout))) {
+            InstanceLiveness shown = presence.livenessOf(properties.instanceId()).orElse(null);
+            if (shown == null || shown.readUpTo() == null) {
+                return; // the view has read no heartbeat of this life yet: nothing can be judged
+            }
+            departed.values().removeIf(at -> at.isBefore(shown.readUpTo()));
+            // Swept out and heard again: every socket is gone from presence; announce them now rather
+            // than at the next reconciliation.
+            boolean reborn = life != null && !shown.since().equals(life);
+            life = shown.since();
+            if (reborn || !now.isBefore(lastReconciled.plus(properties.presence().instanceTimeout()))) {
                 lastReconciled = now;
-                reconcile(reborn ? Duration.ZERO : timeout);
+                reconcile(shown.readUpTo());
             }
         } catch (InvalidStateStoreException notNow) {
             // began rebalancing since the check: judged at a later heartbeat
         } catch (RuntimeException e) { // a failure must not cancel the heartbeats that follow
             log.warn("Presence not reconciled: {}", e.toString());
         }
+        Instant forgotten = now.minus(properties.presence().instanceTimeout().multipliedBy(10));
+        departed.values().removeIf(at -> at.isBefore(forgotten)); // bounded while the view cannot answer
     }
 
     @Override

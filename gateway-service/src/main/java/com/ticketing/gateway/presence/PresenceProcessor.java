@@ -68,6 +68,11 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
             disconnect(disconnected);
         } else if (event.data() instanceof GatewayHeartbeat heartbeat) {
             heard(heartbeat.instanceId(), at);
+            InstanceLiveness liveness = instances.get(heartbeat.instanceId());
+            InstanceLiveness read = heartbeat.sentAt() == null ? liveness : liveness.heartbeatSentAt(heartbeat.sentAt());
+            if (read != liveness) {
+                instances.put(heartbeat.instanceId(), read);
+            }
         }
         sweepSilentInstances();
     }
@@ -120,7 +125,7 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
     /**
      * Drops the sockets of instances not heard from for the timeout before the latest record: while a
      * replay or an outage keeps this view behind, nobody looks silent. A swept instance heard again starts
-     * a new life ({@link InstanceLiveness#since}), which tells it to announce its sockets again.
+     * a new life ({@link InstanceLiveness#since}); it then announces its sockets again.
      */
     private void sweepSilentInstances() {
         Instant now = streamTime;

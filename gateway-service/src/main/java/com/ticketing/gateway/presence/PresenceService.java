@@ -1,7 +1,6 @@
 package com.ticketing.gateway.presence;
 
 import com.ticketing.gateway.streams.GatewayStreams;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,9 @@ public class PresenceService {
         return streams.isServing();
     }
 
-    /** When the instance's present life began (it starts again after the instance was swept out), if it has one. */
-    public Optional<Instant> lifeOf(String instanceId) {
-        InstanceLiveness liveness = streams.instances().get(instanceId);
-        return Optional.ofNullable(liveness == null ? null : liveness.since());
+    /** What the view knows of an instance: its liveness, if it has one. */
+    public Optional<InstanceLiveness> livenessOf(String instanceId) {
+        return Optional.ofNullable(streams.instances().get(instanceId));
     }
 
     /** The sockets presence shows on one instance: socket id → user id. */

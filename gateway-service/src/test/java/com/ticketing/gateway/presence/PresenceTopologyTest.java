@@ -174,6 +174,18 @@ class PresenceTopologyTest {
                 T0.plusSeconds(20).plusMillis(5));
     }
 
+    @Test
+    void aViewSaysUpToWhichOfItsOwnHeartbeatsItHasReadAnInstance() {
+        KeyValueStore<String, InstanceLiveness> instances = driver.getKeyValueStore(PresenceTopology.INSTANCES_STORE);
+        connect("alice", "s1", "gw-a", "websocket");
+        assertThat(instances.get("gw-a").readUpTo()).as("no heartbeat read yet: nothing may be judged").isNull();
+
+        heartbeat("gw-a", T0.plusSeconds(2), T0.plusSeconds(60 + 2)); // its own clock, a minute ahead
+        heartbeat("gw-a", T0.plusSeconds(4), T0.plusSeconds(60 + 4));
+
+        assertThat(instances.get("gw-a").readUpTo()).isEqualTo(T0.plusSeconds(64));
+    }
+
     // Record timestamps stand for the broker's append time; event times are the sending gateway's clock.
 
     private void connect(String user, String socketId, String instance, String transport) {

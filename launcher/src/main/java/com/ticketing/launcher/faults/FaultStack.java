@@ -154,7 +154,10 @@ final class FaultStack implements AutoCloseable {
         services.get(service).kill();
     }
 
-    /** Starts two services side by side and waits until both are ready; the first failure is thrown. */
+    /**
+     * Starts two services side by side and waits until both are ready, also when interrupted (so no start
+     * outlives the stack's close); a failure is thrown with the other's, if any, suppressed.
+     */
     private void startTogether(String first, String second) throws Exception {
         CompletableFuture<Void> other = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
@@ -166,14 +169,34 @@ final class FaultStack implements AutoCloseable {
             }
         }, "faults-start-" + second);
         starter.start();
+        Exception failure = null;
         try {
             startService(first);
-        } finally {
+        } catch (Exception e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        while (true) {
             try {
                 other.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
+                Exception cause = e.getCause() instanceof Exception c ? c : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+                break;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

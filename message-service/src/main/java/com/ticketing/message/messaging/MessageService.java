@@ -26,8 +26,10 @@ import reactor.core.publisher.Mono;
  * Every change to messages: each one stores the change, the conversation summaries it affects and its
  * events (through the {@link Outbox}) in one transaction, so an event exists exactly when its change was
  * committed and a summary always equals a recount. Each change of a conversation holds the conversation's
- * lock ({@link ConversationStore#lock}) from its first statement on, so a conversation's history, its
- * events on the topic and the order its changes committed in are one order. Reads are {@link MessageReads}.
+ * lock ({@link ConversationStore#lock}) from its first statement on, so a conversation's history, the events
+ * its changes emit and the order its changes committed in are one order (a redelivered command's
+ * {@code message.sent}, queued again under its first id, comes after newer events; consumers drop it as a
+ * repeat). Reads are {@link MessageReads}.
  */
 public class MessageService {
 
@@ -147,10 +149,11 @@ public class MessageService {
 
     /** Queues {@code message.rejected} for a refused send command. */
     public Mono<Void> reject(String commandId, MessageRejected rejection) {
-        String key = rejection.receiverId() != null && Ids.isValid(rejection.receiverId())
-                ? ConversationKey.of(rejection.senderId(), rejection.receiverId()) : rejection.senderId();
-        return changes.committed(outbox.append(Topics.MESSAGE_EVENTS, key,
-                MessageEvents.rejected(commandId, key, now(), rejection)));
+        boolean conversation = rejection.receiverId() != null && Ids.isValid(rejection.receiverId());
+        String key = conversation ? ConversationKey.of(rejection.senderId(), rejection.receiverId()) : rejection.senderId();
+        Mono<Void> lock = conversation ? conversations.lock(rejection.senderId(), rejection.receiverId()) : Mono.empty();
+        return changes.committed(lock.then(Mono.defer(() -> outbox.append(Topics.MESSAGE_EVENTS, key,
+                MessageEvents.rejected(commandId, key, now(), rejection)))));
     }
 
     /** The receiver marks one message read; reading it again changes nothing and emits nothing. */

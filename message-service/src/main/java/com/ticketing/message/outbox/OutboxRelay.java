@@ -103,7 +103,7 @@ public class OutboxRelay implements OutboxSignal {
         running = false;
         wake();
         try {
-            thread.join(properties.publishTimeout().multipliedBy(2).toMillis());
+            thread.join(properties.publishTimeout().multipliedBy(4).toMillis()); // a batch's bound, and then some
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -140,8 +140,9 @@ public class OutboxRelay implements OutboxSignal {
 
     /**
      * Batches until the table is empty or the relay stops. Each batch has a bound of its own, so a long
-     * backlog never times out in the middle of one (which would roll back a batch already handed to the
-     * producer and publish it again); the bound is a last resort behind the publisher's own timeout.
+     * backlog no longer times out in the middle of a healthy batch (which rolled back a batch already handed
+     * to the producer and published it again). Only a batch that itself stalls past the bound (the database,
+     * or a send the publisher's own timeout did not end) is cancelled and published again: at least once.
      */
     private int relayBacklog() {
         Duration bound = properties.publishTimeout().multipliedBy(3);

@@ -45,7 +45,9 @@ public class MessageStore {
      * so two of his sends never judge the send window on the same stale set, then inserts. Under the
      * conversation's lock, taken by the statement before, the message is stored after every message of the
      * conversation that committed before it: at {@code :now}, or a microsecond after the conversation's
-     * newest message if the clock says otherwise (a step back, or a tie).
+     * newest message if the clock says otherwise (a step back, or a tie). An instance whose clock runs
+     * ahead therefore carries the conversation's later messages a microsecond past its time until the
+     * others' clocks catch up: order over accuracy, by microseconds where clocks agree.
      */
     private static final String INSERT_SQL = """
             INSERT INTO messages (id, sender_id, receiver_id, content, transaction_id, listing_id,
