@@ -67,12 +67,7 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         } else if (event.data() instanceof SocketDisconnected disconnected) {
             disconnect(disconnected);
         } else if (event.data() instanceof GatewayHeartbeat heartbeat) {
-            heard(heartbeat.instanceId(), at);
-            InstanceLiveness liveness = instances.get(heartbeat.instanceId());
-            InstanceLiveness read = heartbeat.sentAt() == null ? liveness : liveness.heartbeatSentAt(heartbeat.sentAt());
-            if (read != liveness) {
-                instances.put(heartbeat.instanceId(), read);
-            }
+            heard(heartbeat.instanceId(), at, heartbeat.sentAt());
         }
         sweepSilentInstances();
     }
@@ -81,7 +76,7 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         UserPresence presence = users.get(connected.userId());
         users.put(connected.userId(), (presence == null ? UserPresence.empty() : presence).with(new PresentSocket(
                 connected.socketId(), connected.instanceId(), connected.connectedAt(), connected.transport())));
-        heard(connected.instanceId(), at);
+        heard(connected.instanceId(), at, null);
         instanceUsers.put(instanceUser(connected.instanceId(), connected.userId()), PRESENT);
     }
 
@@ -100,9 +95,13 @@ final class PresenceProcessor implements Processor<String, CloudEvent<?>, Void, 
         }
     }
 
-    private void heard(String instanceId, Instant at) {
+    /** The instance was heard at {@code at}; by a heartbeat it sent at {@code heartbeatSentAt}, if not null. */
+    private void heard(String instanceId, Instant at, Instant heartbeatSentAt) {
         InstanceLiveness instance = instances.get(instanceId);
         InstanceLiveness seen = instance == null ? InstanceLiveness.bornAt(at) : instance.seenAt(at);
+        if (heartbeatSentAt != null) {
+            seen = seen.heartbeatSentAt(heartbeatSentAt);
+        }
         if (seen != instance) {
             instances.put(instanceId, seen);
         }
