@@ -19,9 +19,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /** Starts (or restarts, keeping its data) a server on {@code port}; 0 picks a free port. */
@@ -36,13 +38,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workDir.toFile())
                 .start();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDir);
         server.createDatabaseIfMissing();
         return server;
     }
 
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /** The postmaster's pid, from the first line of {@code postmaster.pid} in the data directory. */
+    public long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
     }
 
     private void createDatabaseIfMissing() throws SQLException {

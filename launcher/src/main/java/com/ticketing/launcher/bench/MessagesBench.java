@@ -26,9 +26,13 @@ final class MessagesBench {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One offered rate's figures; latencies in ms, CPU in ms of message-service per message. */
+    /**
+     * One offered rate's figures; latencies in ms, CPU in ms per message received of message-service, the
+     * gateway, PostgreSQL (the postmaster and its backends) and this process (the embedded broker).
+     */
     record Row(int rate, int sent, int received, int refused, JsonNode total, JsonNode toStored, JsonNode fromStored,
-               double serviceCpuMsPerMessage, double gatewayCpuMsPerMessage) {
+               double serviceCpuMsPerMessage, double gatewayCpuMsPerMessage, double postgresCpuMsPerMessage,
+               double brokerCpuMsPerMessage) {
     }
 
     private final BenchContext context;
@@ -56,12 +60,16 @@ final class MessagesBench {
         for (int rate : options.rates()) {
             long serviceTicks = ProcStats.cpuTicks(messages.pid());
             long gatewayTicks = ProcStats.cpuTicks(gateway.pid());
+            long postgresTicks = ProcStats.treeCpuTicks(postgres.pid());
+            long brokerTicks = ProcStats.cpuTicks(ProcessHandle.current().pid());
             JsonNode result = latencyRun(gateway, rate, options.seconds());
             double perMessage = Math.max(1, result.get("received").asInt());
             rows.add(new Row(rate, result.get("sent").asInt(), result.get("received").asInt(), result.get("refused").asInt(),
                     result.get("total"), result.get("toStored"), result.get("fromStored"),
                     ProcStats.cpuMillis(ProcStats.cpuTicks(messages.pid()) - serviceTicks) / perMessage,
-                    ProcStats.cpuMillis(ProcStats.cpuTicks(gateway.pid()) - gatewayTicks) / perMessage));
+                    ProcStats.cpuMillis(ProcStats.cpuTicks(gateway.pid()) - gatewayTicks) / perMessage,
+                    ProcStats.cpuMillis(ProcStats.treeCpuTicks(postgres.pid()) - postgresTicks) / perMessage,
+                    ProcStats.cpuMillis(ProcStats.cpuTicks(ProcessHandle.current().pid()) - brokerTicks) / perMessage));
             context.step("%d messages/s: p50 %s ms, p99 %s ms", rate, result.at("/total/p50"), result.at("/total/p99"));
         }
         return rows;
@@ -104,13 +112,14 @@ final class MessagesBench {
 
     static void print(List<Row> rows, BenchContext context) {
         Table table = new Table("messages/s", "sent", "received", "refused", "p50 ms", "p90 ms", "p99 ms", "max ms",
-                "send->stored p50/p99", "stored->received p50/p99", "message-service CPU ms/msg", "gateway CPU ms/msg");
+                "send->stored p50/p99", "stored->received p50/p99", "message-service CPU ms/msg", "gateway CPU ms/msg", "PostgreSQL CPU ms/msg", "broker CPU ms/msg");
         for (Row row : rows) {
             table.row(row.rate(), row.sent(), row.received(), row.refused(), row.total().get("p50"), row.total().get("p90"),
                     row.total().get("p99"), row.total().get("max"),
                     row.toStored().get("p50") + " / " + row.toStored().get("p99"),
                     row.fromStored().get("p50") + " / " + row.fromStored().get("p99"),
-                    String.format("%.2f", row.serviceCpuMsPerMessage()), String.format("%.2f", row.gatewayCpuMsPerMessage()));
+                    String.format("%.2f", row.serviceCpuMsPerMessage()), String.format("%.2f", row.gatewayCpuMsPerMessage()),
+                    String.format("%.2f", row.postgresCpuMsPerMessage()), String.format("%.2f", row.brokerCpuMsPerMessage()));
         }
         table.print(context.out());
     }

@@ -26,6 +26,21 @@ final class ProcStats {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of proc(5)
     }
 
+    /**
+     * utime + stime of a process and of its children alive now, in clock ticks: for PostgreSQL's postmaster,
+     * every backend and background worker (a child that exited between two readings is not counted).
+     */
+    static long treeCpuTicks(long pid) {
+        return cpuTicks(pid) + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children)
+                .mapToLong(child -> {
+                    try {
+                        return cpuTicks(child.pid());
+                    } catch (UncheckedIOException exited) {
+                        return 0;
+                    }
+                }).sum();
+    }
+
     /** Milliseconds of CPU in a number of clock ticks. */
     static double cpuMillis(long ticks) {
         return ticks * 1000.0 / CLOCK_TICKS;
