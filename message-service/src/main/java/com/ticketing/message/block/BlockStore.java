@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * SQL over {@code user_blocks}; runs in the caller's transaction when there is one. The send path reads
- * blocks together with the send window ({@link com.ticketing.message.store.MessageStore#sendContext}).
+ * blocks together with the send window ({@link com.ticketing.message.store.SendStore#store}).
  */
 @Repository
 public class BlockStore {

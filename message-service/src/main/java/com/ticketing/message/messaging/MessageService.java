@@ -10,6 +10,7 @@ import com.ticketing.message.store.ConversationStore;
 import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.store.NewMessage;
 import com.ticketing.message.store.ReportStore;
+import com.ticketing.message.store.SendStore;
 import com.ticketing.message.store.StoredMessage;
 import io.r2dbc.spi.R2dbcException;
 import java.time.Clock;
@@ -39,6 +40,7 @@ public class MessageService {
     static final String BLOCKED_BY_SENDER = "You blocked this user; unblock them to send messages";
 
     private final MessageStore store;
+    private final SendStore sends;
     private final ConversationStore conversations;
     private final ReportStore reports;
     private final PushRequests pushRequests;
@@ -47,10 +49,11 @@ public class MessageService {
     private final SendLimit sendLimit;
     private final Clock clock;
 
-    public MessageService(MessageStore store, ConversationStore conversations, ReportStore reports,
+    public MessageService(MessageStore store, SendStore sends, ConversationStore conversations, ReportStore reports,
                           PushRequests pushRequests, Outbox outbox, Changes changes, SendLimit sendLimit,
                           Clock clock) {
         this.store = store;
+        this.sends = sends;
         this.conversations = conversations;
         this.reports = reports;
         this.pushRequests = pushRequests;
@@ -88,14 +91,15 @@ public class MessageService {
         NewMessage message = new NewMessage(messageId, request.senderId(), request.receiverId(),
                 request.content(), request.transactionId(), request.listingId(), request.clientMessageId(), now(),
                 requestedAt.truncatedTo(ChronoUnit.MICROS));
-        Mono<SendOutcome> work = conversations.lock(message.senderId(), message.receiverId())
-                .then(store.insertUnlessDuplicate(message))
+        StoredMessage expected = message.storedAt(message.createdAt());
+        Outbox.Row sent = Outbox.row(Topics.MESSAGE_EVENTS, MessageEvents.key(expected), MessageEvents.sent(expected));
+        Mono<SendOutcome> work = sends.lock(message.senderId(), message.receiverId())
+                .then(sends.store(message, sent, sendLimit.from(message.requestedAt()),
+                        sendLimit.until(message.requestedAt()), 2 * sendLimit.capacity() + 2))
                 .flatMap(stored -> admissible(stored, message.requestedAt())
-                        .then(conversations.recordSent(stored))
-                        .flatMap(receiver -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored),
-                                        MessageEvents.sent(stored))
-                                .then(pushRequests.afterSent(stored, receiver)))
-                        .thenReturn(new SendOutcome(stored, true)))
+                        .then(queuedAtItsTime(stored.message(), expected))
+                        .then(pushRequests.afterSent(stored.message(), stored.receiver()))
+                        .thenReturn(new SendOutcome(stored.message(), true)))
                 .switchIfEmpty(Mono.defer(() -> replay(request, reemitOnReplay)));
         return changes.committed(work).onErrorMap(MessageService::isValueRefusedByStore, refused -> {
             // The rules should have caught whatever the database refuses; answer the sender rather than
@@ -109,21 +113,26 @@ public class MessageService {
      * A new message stays unless either user blocks the other (FORBIDDEN) or it would exceed the send
      * limit (RATE_LIMITED); a retry of a message stored before a block is answered by the replay instead.
      */
-    private Mono<Void> admissible(StoredMessage stored, Instant requestedAt) {
-        return store.sendContext(stored.senderId(), stored.receiverId(), sendLimit.from(requestedAt),
-                        sendLimit.until(requestedAt), stored.id(), 2 * sendLimit.capacity() + 2)
-                .flatMap(context -> {
-                    if (context.blockers().contains(stored.receiverId())) {
-                        return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, BLOCKED_BY_RECEIVER));
-                    }
-                    if (!context.blockers().isEmpty()) {
-                        return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, BLOCKED_BY_SENDER));
-                    }
-                    Duration wait = sendLimit.refusal(requestedAt, context.sendTimes());
-                    return wait == null ? Mono.<Void>empty() : Mono.error(new MessageRefusedException(Refusal.RATE_LIMITED,
-                            "Too many messages, socket and REST together: at most " + sendLimit.capacity() + " per "
-                                    + sendLimit.period().toSeconds() + " s", wait));
-                });
+    private Mono<Void> admissible(SendStore.NewlyStored stored, Instant requestedAt) {
+        if (stored.blockers().contains(stored.message().receiverId())) {
+            return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, BLOCKED_BY_RECEIVER));
+        }
+        if (!stored.blockers().isEmpty()) {
+            return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, BLOCKED_BY_SENDER));
+        }
+        Duration wait = sendLimit.refusal(requestedAt, stored.sendTimes());
+        return wait == null ? Mono.empty() : Mono.error(new MessageRefusedException(Refusal.RATE_LIMITED,
+                "Too many messages, socket and REST together: at most " + sendLimit.capacity() + " per "
+                        + sendLimit.period().toSeconds() + " s", wait));
+    }
+
+    /**
+     * The store queued {@code message.sent} as encoded for the time the message was to get; a message stored
+     * later than that (the conversation's newest was not older) has its event queued here, for its own time.
+     */
+    private Mono<Void> queuedAtItsTime(StoredMessage stored, StoredMessage expected) {
+        return stored.createdAt().equals(expected.createdAt()) ? Mono.empty()
+                : outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored), MessageEvents.sent(stored));
     }
 
     private Mono<SendOutcome> replay(SendMessage request, boolean reemit) {

@@ -8,6 +8,7 @@ import com.ticketing.message.store.ConversationStore;
 import com.ticketing.message.store.MessageSearch;
 import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.store.ReportStore;
+import com.ticketing.message.store.SendStore;
 import com.ticketing.message.web.RateLimitProperties;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,9 +32,10 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    MessageService messageService(MessageStore store, ConversationStore conversations, ReportStore reports, PushRequests pushRequests, Outbox outbox, Changes changes,
+    MessageService messageService(MessageStore store, SendStore sends, ConversationStore conversations,
+                                  ReportStore reports, PushRequests pushRequests, Outbox outbox, Changes changes,
                                   RateLimitProperties limits) {
-        return new MessageService(store, conversations, reports, pushRequests, outbox, changes,
+        return new MessageService(store, sends, conversations, reports, pushRequests, outbox, changes,
                 new SendLimit(limits.send().capacity(), limits.send().period()), Clock.systemUTC());
     }
 

@@ -34,25 +34,11 @@ public class ConversationStore {
              WHERE user_id = :user AND unread_count > 0
             """;
 
-    /** A new message: it becomes the last one if it is the newest; the receiver has one more unread. */
-    private static final String SENT_SQL = """
-            INSERT INTO conversation_summaries AS c (user_id, other_id, last_message_id, last_message_at, unread_count)
-            VALUES (:first, :firstOther, :id, :at, :firstUnread), (:second, :secondOther, :id, :at, :secondUnread)
-            ON CONFLICT (user_id, other_id) DO UPDATE SET
-                unread_count = c.unread_count + EXCLUDED.unread_count,
-                last_message_id = CASE WHEN c.last_message_id IS NULL
-                        OR (EXCLUDED.last_message_at, EXCLUDED.last_message_id) > (c.last_message_at, c.last_message_id)
-                    THEN EXCLUDED.last_message_id ELSE c.last_message_id END,
-                last_message_at = CASE WHEN c.last_message_id IS NULL
-                        OR (EXCLUDED.last_message_at, EXCLUDED.last_message_id) > (c.last_message_at, c.last_message_id)
-                    THEN EXCLUDED.last_message_at ELSE c.last_message_at END
-            RETURNING c.user_id, c.unread_count, c.notified_at
-            """;
-
-    /** An advisory lock on the conversation key, not a row: it exists before the conversation's first message. */
-    private static final String CONVERSATION_LOCK_SQL = """
-            SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('conversation:' || :key, 0))
-            """;
+    /**
+     * An advisory lock on the conversation key, not a row: it exists before the conversation's first message.
+     * Defined in the database (V5__send_locks.sql), as the send's two locks are.
+     */
+    private static final String CONVERSATION_LOCK_SQL = "SELECT 1 FROM lock_conversation(:key)";
 
     private static final String LOCK_SQL = """
             SELECT user_id FROM conversation_summaries
@@ -96,25 +82,6 @@ public class ConversationStore {
      */
     public Mono<Void> lock(String userA, String userB) {
         return db.sql(CONVERSATION_LOCK_SQL).bind("key", ConversationKey.of(userA, userB)).then();
-    }
-
-    /** Counts a newly stored message in both sides' summaries; returns the receiver's side after the change. */
-    public Mono<ReceiverSide> recordSent(StoredMessage message) {
-        boolean senderFirst = message.senderId().compareTo(message.receiverId()) < 0;
-        String first = senderFirst ? message.senderId() : message.receiverId();
-        String second = senderFirst ? message.receiverId() : message.senderId();
-        return db.sql(SENT_SQL)
-                .bind("first", first).bind("firstOther", second)
-                .bind("second", second).bind("secondOther", first)
-                .bind("firstUnread", first.equals(message.receiverId()) ? 1 : 0)
-                .bind("secondUnread", second.equals(message.receiverId()) ? 1 : 0)
-                .bind("id", message.id())
-                .bind("at", message.createdAt())
-                .map((row, meta) -> new ReceiverSide(row.get("user_id", String.class),
-                        row.get("unread_count", Integer.class), StoredMessage.instant(row, "notified_at")))
-                .all()
-                .filter(side -> side.userId().equals(message.receiverId()))
-                .single();
     }
 
     /** The reader read {@code count} messages from {@code senderId}. */

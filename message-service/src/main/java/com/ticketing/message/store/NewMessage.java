@@ -11,4 +11,10 @@ import java.util.UUID;
  */
 public record NewMessage(UUID id, String senderId, String receiverId, String content, String transactionId,
                          String listingId, String clientMessageId, Instant createdAt, Instant requestedAt) {
+
+    /** The row this message becomes when it is stored at {@code at}: unread, not updated, not deleted. */
+    public StoredMessage storedAt(Instant at) {
+        return new StoredMessage(id, senderId, receiverId, content, transactionId, listingId, false, null,
+                clientMessageId, at, at, null);
+    }
 }

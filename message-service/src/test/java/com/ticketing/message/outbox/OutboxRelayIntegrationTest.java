@@ -12,8 +12,8 @@ import com.ticketing.message.kafka.KafkaTopicsConfiguration;
 import com.ticketing.message.messaging.MessageEvents;
 import com.ticketing.message.messaging.MessageService;
 import com.ticketing.message.messaging.SendMessage;
-import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.store.NewMessage;
+import com.ticketing.message.store.SendStore;
 import com.ticketing.message.store.StoredMessage;
 import com.ticketing.message.support.EventTopicReader;
 import com.ticketing.message.support.TestMessageServices;
@@ -116,10 +116,11 @@ class OutboxRelayIntegrationTest {
         String sender = "rollback-" + UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         NewMessage message = new NewMessage(UUID.randomUUID(), sender, "bob", "never happened", null, null, null, now, now);
-        MessageStore store = new MessageStore(db);
-        Outbox outbox = new Outbox(db);
-        Mono<Void> failingChange = store.insertUnlessDuplicate(message)
-                .flatMap(stored -> outbox.append(Topics.MESSAGE_EVENTS, MessageEvents.key(stored), MessageEvents.sent(stored)))
+        SendStore sends = new SendStore(db);
+        StoredMessage expected = message.storedAt(now);
+        Mono<Void> failingChange = sends.lock(sender, "bob")
+                .then(sends.store(message, Outbox.row(Topics.MESSAGE_EVENTS, MessageEvents.key(expected),
+                        MessageEvents.sent(expected)), now.minusSeconds(10), now.plusSeconds(10), 10))
                 .then(Mono.error(new IllegalStateException("fails after writing the row and its event")));
 
         assertThatThrownBy(() -> transactions.transactional(failingChange).block()).hasMessageContaining("fails after");

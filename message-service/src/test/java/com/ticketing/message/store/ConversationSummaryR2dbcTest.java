@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.payload.message.ConversationKey;
+import com.ticketing.events.payload.message.MessageSent;
+import com.ticketing.events.serde.EventCodec;
 import com.ticketing.message.messaging.MessageRefusedException;
 import com.ticketing.message.messaging.MessageService;
+import com.ticketing.message.messaging.SendLimit;
 import com.ticketing.message.messaging.SendMessage;
 import com.ticketing.message.support.TestMessageServices;
 import com.ticketing.message.support.TestPostgres;
 import io.r2dbc.pool.ConnectionPool;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +173,36 @@ class ConversationSummaryR2dbcTest {
                 .filter(i -> !history.get(i).equals(published.get(i))).count();
         assertThat(published).as("message.sent events in outbox order = the history's order (%d of %d misplaced)",
                 misplaced, history.size()).isEqualTo(history);
+    }
+
+    @Test
+    void aMessageStoredAfterTheTimeItsClockGaveItIsPublishedWithTheTimeItGot() {
+        String a = "stuck-a-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String b = "stuck-b-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        // A clock that never moves: every message after the first is stored a microsecond after the one before.
+        MessageService stuck = TestMessageServices.messageService(db,
+                TransactionalOperator.create(new R2dbcTransactionManager(pool)), userId -> true,
+                new SendLimit(1_000_000, Duration.ofSeconds(10)), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"),
+                        ZoneOffset.UTC));
+
+        List<StoredMessage> stored = Flux.range(0, 3)
+                .concatMap(i -> stuck.send(new SendMessage(i % 2 == 0 ? a : b, i % 2 == 0 ? b : a, "m" + i, null, null,
+                        null), false))
+                .map(outcome -> outcome.message())
+                .collectList().block();
+
+        assertThat(stored).extracting(StoredMessage::createdAt).containsExactly(Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00.000001Z"), Instant.parse("2026-01-01T00:00:00.000002Z"));
+        List<MessageSent> published = db.sql("""
+                        SELECT payload FROM message_outbox WHERE record_key = :key AND event_type = :type ORDER BY id
+                        """)
+                .bind("key", ConversationKey.of(a, b))
+                .bind("type", EventTypes.MESSAGE_SENT.name())
+                .map((row, meta) -> EventCodec.decode(row.get("payload", String.class).getBytes(StandardCharsets.UTF_8))
+                        .dataAs(EventTypes.MESSAGE_SENT))
+                .all().collectList().block();
+        assertThat(published).extracting(MessageSent::message)
+                .containsExactlyElementsOf(stored.stream().map(StoredMessage::view).toList());
     }
 
     private Mono<?> orderOperation(int i, String a, String b, ConcurrentLinkedQueue<StoredMessage> sent) {

@@ -11,6 +11,7 @@ import com.ticketing.message.outbox.OutboxSignal;
 import com.ticketing.message.store.ConversationStore;
 import com.ticketing.message.store.MessageStore;
 import com.ticketing.message.store.ReportStore;
+import com.ticketing.message.store.SendStore;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,11 +30,16 @@ public final class TestMessageServices {
 
     public static MessageService messageService(DatabaseClient db, TransactionalOperator transactions, Presence presence,
                                                 SendLimit sendLimit) {
+        return messageService(db, transactions, presence, sendLimit, Clock.systemUTC());
+    }
+
+    public static MessageService messageService(DatabaseClient db, TransactionalOperator transactions, Presence presence,
+                                                SendLimit sendLimit, Clock clock) {
         ConversationStore conversations = new ConversationStore(db);
         Outbox outbox = new Outbox(db);
-        return new MessageService(new MessageStore(db), conversations, new ReportStore(db),
+        return new MessageService(new MessageStore(db), new SendStore(db), conversations, new ReportStore(db),
                 new PushRequests(presence, conversations, outbox,
                         new NotificationProperties(true, Duration.ofMinutes(1), 100, 4)),
-                outbox, new Changes(transactions, OutboxSignal.NONE), sendLimit, Clock.systemUTC());
+                outbox, new Changes(transactions, OutboxSignal.NONE), sendLimit, clock);
     }
 }
