@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * {@code ./ticketing bench fanout|idle|recovery|messages}: starts one embedded Kafka broker with the project's topics,
+ * {@code ./ticketing bench fanout|idle|recovery|messages|inbox}: starts one embedded Kafka broker with the project's topics,
  * measures each server in turn (gateway, then the reference Node server) and prints one table. It
  * stops everything it started, also on failure or Ctrl-C. See {@link BenchOptions#USAGE}.
  */
@@ -72,6 +72,7 @@ public final class BenchCommand {
                 case IDLE -> runIdle(context);
                 case RECOVERY -> runRecovery(context);
                 case MESSAGES -> runMessages(context);
+                case INBOX -> runInbox(context);
             }
             out.println("finished: " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", load average " + loadAverage());
             return 0;
@@ -133,6 +134,16 @@ public final class BenchCommand {
         List<MessagesBench.Row> rows = new MessagesBench(context, resources).measure();
         out.println();
         MessagesBench.print(rows, context);
+    }
+
+    private void runInbox(BenchContext context) throws Exception {
+        out.println("message-service: java " + String.join(" ", options.gatewayOpts())
+                + " -jar message-service/target/message-service.jar, PostgreSQL embedded, seeded with 1,000,000 messages");
+        out.printf("load:     node bench/inbox-load.mjs, %s requests in flight, %d s per request kind and client count"
+                + " after %d s of warm-up spread over the kinds%n", options.clients(), options.seconds(), options.warmup());
+        List<InboxBench.Row> rows = new InboxBench(context, resources).measure();
+        out.println();
+        InboxBench.print(rows, context);
     }
 
     private void runRecovery(BenchContext context) throws Exception {

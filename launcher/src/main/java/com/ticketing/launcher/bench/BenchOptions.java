@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The options of {@code ./ticketing bench}.
  *
- * @param scenario     {@code fanout} or {@code idle}
+ * @param scenario     which benchmark
  * @param sockets      sockets (fan-out) or idle connections, one user each
  * @param listings     listings the fan-out sockets are spread over (sockets / listings per room)
  * @param rates        offered listing updates per second, one load point each
@@ -18,9 +18,10 @@ import java.util.Set;
  * @param servers      which servers to measure, in this order
  * @param gatewayOpts  the gateway's JVM options
  * @param workers      load-generator processes
+ * @param clients      requests in flight at once, one load point each (inbox only)
  */
 public record BenchOptions(Scenario scenario, int sockets, int listings, List<Integer> rates, int seconds, int warmup,
-                           Set<ServerKind> servers, List<String> gatewayOpts, int workers) {
+                           Set<ServerKind> servers, List<String> gatewayOpts, int workers, List<Integer> clients) {
 
     /**
      * The gateway's JVM options unless {@code --gateway-opts} says otherwise: the setting recommended for
@@ -29,7 +30,7 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
     public static final String DEFAULT_GATEWAY_OPTS = "-Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     public static final String USAGE = """
-            usage: ./ticketing bench fanout|idle|recovery|messages [options]
+            usage: ./ticketing bench fanout|idle|recovery|messages|inbox [options]
 
               Starts one embedded Kafka broker, then each server in turn: the gateway
               (gateway-service/target/gateway-service.jar, full JIT) and the reference Node server
@@ -53,16 +54,22 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
                        users over bench/message-latency.mjs, one message per sender per second, socket send ->
                        the receiver's message:received, split at the stored createdAt; message-service runs on
                        --gateway-opts too. Per rate: p50/p90/p99 ms, both halves, CPU ms per message.
+              inbox    message-service's inbox reads and search (no gateway; PostgreSQL embedded, seeded with
+                       message-service/bench/seed-messages.sql: 1,000,000 messages, users with 40 and with
+                       10,000 conversations): bench/inbox-load.mjs keeps --clients requests in flight over
+                       keep-alive connections. Per request and client count: req/s, p50/p90/p99 ms, CPU ms
+                       per request of message-service (on --gateway-opts) and of PostgreSQL.
 
             options:
               --sockets N          sockets or connections (fanout 5000, idle 15000, recovery 10000)
               --listings N         listings, fanout only (100)
               --rates A,B,...      offered updates/s (fanout: 100,250,500,1000) or messages/s (messages: 200,500,1000)
               --seconds S          measured seconds per rate (15)
-              --warmup S           warm-up seconds before the first rate, discarded (90, messages 60: C2 is still compiling after 20 s here)
+              --warmup S           warm-up seconds before the first rate, discarded (90, messages and inbox 60: C2 is still compiling after 20 s here)
               --only gateway|node  measure one server only
               --gateway-opts "..." the gateway's JVM options (%s)
               --workers N          load-generator processes (2)
+              --clients A,B,...    inbox: requests in flight at once, one load point each (1,4)
 
             examples:
               ./ticketing bench fanout
@@ -71,11 +78,12 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
                                    (the Dockerfile's flags: on a host without a memory limit that heap is huge)
               HISTOGRAM=1 ./ticketing bench idle --sockets 10000
               ./ticketing bench messages --rates 200,1000 --seconds 30
+              ./ticketing bench inbox --clients 4 --seconds 20
             Logs: .ticketing-data/bench/logs/
             """.formatted(DEFAULT_GATEWAY_OPTS);
 
     /** The benchmarks. */
-    public enum Scenario { FANOUT, IDLE, RECOVERY, MESSAGES }
+    public enum Scenario { FANOUT, IDLE, RECOVERY, MESSAGES, INBOX }
 
     public BenchOptions {
         positive("--sockets", sockets, 1_000_000);
@@ -90,27 +98,34 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
         }
         rates.forEach(rate -> positive("--rates", rate, 100_000));
         rates = List.copyOf(rates);
+        if (clients.isEmpty()) {
+            throw new IllegalArgumentException("--clients needs at least one count");
+        }
+        clients.forEach(count -> positive("--clients", count, 256));
+        clients = List.copyOf(clients);
         gatewayOpts = List.copyOf(gatewayOpts);
     }
 
     /** Parses the arguments after {@code bench}. */
     public static BenchOptions parse(List<String> args) {
         if (args.isEmpty() || args.get(0).startsWith("-")) {
-            throw new IllegalArgumentException("which benchmark: fanout, idle, recovery or messages?");
+            throw new IllegalArgumentException("which benchmark: fanout, idle, recovery, messages or inbox?");
         }
         Scenario scenario = switch (args.get(0)) {
             case "fanout" -> Scenario.FANOUT;
             case "idle" -> Scenario.IDLE;
             case "recovery" -> Scenario.RECOVERY;
             case "messages" -> Scenario.MESSAGES;
+            case "inbox" -> Scenario.INBOX;
             default -> throw new IllegalArgumentException("unknown benchmark " + args.get(0)
-                    + " (fanout, idle, recovery or messages)");
+                    + " (fanout, idle, recovery, messages or inbox)");
         };
         int sockets = switch (scenario) {
             case FANOUT -> 5_000;
             case IDLE -> 15_000;
             case RECOVERY -> 10_000;
             case MESSAGES -> 2_000; // not an option there: the script opens two sockets per message per second
+            case INBOX -> 2_000; // not an option there either: REST requests, no sockets
         };
         int listings = 100;
         List<Integer> rates = switch (scenario) {
@@ -118,10 +133,18 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
             case MESSAGES -> List.of(200, 500, 1000);
             default -> List.of(100, 250, 500, 1000);
         };
-        int seconds = scenario == Scenario.RECOVERY || scenario == Scenario.MESSAGES ? 30 : 15;
-        int warmup = scenario == Scenario.MESSAGES ? 60 : 90;
-        Set<ServerKind> servers = scenario == Scenario.MESSAGES ? EnumSet.of(ServerKind.GATEWAY)
-                : EnumSet.allOf(ServerKind.class);
+        int seconds = switch (scenario) {
+            case RECOVERY, MESSAGES -> 30;
+            case INBOX -> 20;
+            default -> 15;
+        };
+        int warmup = scenario == Scenario.MESSAGES || scenario == Scenario.INBOX ? 60 : 90;
+        Set<ServerKind> servers = switch (scenario) {
+            case MESSAGES -> EnumSet.of(ServerKind.GATEWAY);
+            case INBOX -> EnumSet.noneOf(ServerKind.class); // message-service alone
+            default -> EnumSet.allOf(ServerKind.class);
+        };
+        List<Integer> clients = List.of(1, 4);
         List<String> gatewayOpts = split(DEFAULT_GATEWAY_OPTS);
         int workers = 2;
         for (int i = 1; i < args.size(); i++) {
@@ -139,10 +162,11 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
                 case "--only" -> servers = EnumSet.of(ServerKind.named(value));
                 case "--gateway-opts" -> gatewayOpts = split(value);
                 case "--workers" -> workers = number(name, value);
+                case "--clients" -> clients = Arrays.stream(value.split(",")).map(count -> number(name, count.trim())).toList();
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new BenchOptions(scenario, sockets, listings, rates, seconds, warmup, servers, gatewayOpts, workers);
+        return new BenchOptions(scenario, sockets, listings, rates, seconds, warmup, servers, gatewayOpts, workers, clients);
     }
 
     /** The rate of the warm-up: the middle one of the load points, so the JIT sees the measured work. */

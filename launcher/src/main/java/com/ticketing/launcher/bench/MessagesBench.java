@@ -3,16 +3,12 @@ package com.ticketing.launcher.bench;
 import com.ticketing.launcher.EmbeddedPostgresServer;
 import com.ticketing.launcher.ServiceProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./ticketing bench messages}: socket send → the receiver's {@code message:received} through the
@@ -24,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class MessagesBench {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * One offered rate's figures; latencies in ms, CPU in ms per message received of message-service, the
@@ -47,7 +42,7 @@ final class MessagesBench {
         Path scratch = context.scratchDir();
         EmbeddedPostgresServer postgres = resources.add(EmbeddedPostgresServer.start(scratch.resolve("postgres"),
                 scratch.resolve("postgres-runtime"), BenchServer.freePort()));
-        ServiceProcess messages = resources.add(messageService(postgres));
+        ServiceProcess messages = resources.add(messageService(context, postgres));
         messages.awaitHealthy(READY_TIMEOUT);
         BenchServer gateway = BenchServer.start(ServerKind.GATEWAY, context, resources);
         context.step("message-service (pid %d) and the gateway (pid %d) are up", messages.pid(), gateway.pid());
@@ -75,7 +70,11 @@ final class MessagesBench {
         return rows;
     }
 
-    private ServiceProcess messageService(EmbeddedPostgresServer postgres) throws IOException {
+    /**
+     * message-service from its jar on {@code --gateway-opts}, over {@code postgres} and the run's broker, on
+     * loopback only; the demo endpoints on (the load scripts mint their users).
+     */
+    static ServiceProcess messageService(BenchContext context, EmbeddedPostgresServer postgres) throws IOException {
         int port = BenchServer.freePort();
         Map<String, String> environment = Map.ofEntries(
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", context.bootstrapServers()),
@@ -94,20 +93,10 @@ final class MessagesBench {
 
     /** Runs bench/message-latency.mjs once against the gateway and returns its RESULT line. */
     private JsonNode latencyRun(BenchServer gateway, int rate, int seconds) throws IOException, InterruptedException {
-        Path log = context.logDir().resolve("message-latency-" + rate + ".log");
-        ProcessBuilder builder = new ProcessBuilder("node", context.benchDir().resolve("message-latency.mjs").toString(),
-                "--rate", Integer.toString(rate), "--seconds", Integer.toString(seconds))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("GATEWAY_URL", gateway.url().replace("ws://", "http://"));
-        builder.environment().put("TICKETING_JWT_SECRET", context.jwtSecret());
-        Process node = resources.add(new Child(builder.start())).process();
-        if (!node.waitFor(seconds + 180L, TimeUnit.SECONDS)) {
-            node.destroyForcibly();
-            throw new IllegalStateException("message-latency.mjs did not finish; see " + log);
-        }
-        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> line.startsWith("RESULT "))
-                .map(line -> JSON.readTree(line.substring("RESULT ".length()))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("message-latency.mjs printed no result; see " + log));
+        return NodeRun.result(context, resources, "message-latency.mjs",
+                List.of("--rate", Integer.toString(rate), "--seconds", Integer.toString(seconds)),
+                Map.of("GATEWAY_URL", gateway.url().replace("ws://", "http://"), "TICKETING_JWT_SECRET", context.jwtSecret()),
+                "message-latency-" + rate, seconds + 180L);
     }
 
     static void print(List<Row> rows, BenchContext context) {
@@ -122,13 +111,5 @@ final class MessagesBench {
                     String.format("%.2f", row.postgresCpuMsPerMessage()), String.format("%.2f", row.brokerCpuMsPerMessage()));
         }
         table.print(context.out());
-    }
-
-    /** A load-generator process, stopped with the run if it is still going. */
-    private record Child(Process process) implements AutoCloseable {
-        @Override
-        public void close() {
-            process.destroy();
-        }
     }
 }

@@ -33,6 +33,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void inboxMeasuresOneAndFourClientsAfterAMinuteOfWarmUp() {
+        BenchOptions options = BenchOptions.parse(List.of("inbox"));
+
+        assertThat(options.scenario()).isEqualTo(BenchOptions.Scenario.INBOX);
+        assertThat(options.clients()).containsExactly(1, 4);
+        assertThat(options.seconds()).isEqualTo(20);
+        assertThat(options.warmup()).isEqualTo(60);
+        assertThat(BenchOptions.parse(List.of("inbox", "--clients", "4, 8")).clients()).containsExactly(4, 8);
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("inbox", "--clients", "0")))
+                .hasMessageContaining("--clients must be 1 to 256");
+    }
+
+    @Test
     void idleDefaultsToFifteenThousandConnections() {
         assertThat(BenchOptions.parse(List.of("idle")).sockets()).isEqualTo(15_000);
     }

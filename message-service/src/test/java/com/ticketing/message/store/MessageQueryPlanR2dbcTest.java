@@ -72,7 +72,7 @@ class MessageQueryPlanR2dbcTest {
         String plan = explain(MessageSearch.SEARCH_SQL.replace(":q", "'message 4'")
                 .replace(":beforeAt", "'infinity'::timestamptz").replace(":beforeId", "'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid"));
         // A user of 100 messages is read through his btree indexes; the GIN ones (user id, words) take
-        // over for users with many messages (ConversationsBenchmark prints the search figures at 1,000,000).
+        // over for users with many messages (`./ticketing bench inbox` prints the search figures at 1,000,000).
         assertThat(plan).containsPattern("Index Scan on idx_messages_sender").containsPattern("Index Scan on idx_messages_receiver")
                 .doesNotContain("Seq Scan on messages");
     }
