@@ -17,7 +17,8 @@
 //   {"cmd":"socketIds","users":[...]}    each user's current socket id (for the presence check)
 //   {"cmd":"check","final":{...},"from":2,"faultAt":1733100000000}
 //                                        lost / duplicated / out of order, per update and per message,
-//                                        the longest pause in deliveries from the fault on, sessions
+//                                        the longest pause in deliveries from the fault on (and which
+//                                        listing, from when to when), sessions
 // stdin closing ends the process.
 import { io } from "socket.io-client";
 import { sign } from "./hs256.mjs";
@@ -188,6 +189,8 @@ function check({ final, from, faultAt }) {
   const messages = { acked: 0, delivered: 0, lost: 0, duplicates: 0, outOfOrder: 0 };
   const sessions = { connects: 0, recovered: 0, fresh: 0 };
   let longestPause = 0;
+  // Where and when it was (wall clock, to find it in the services' and brokers' logs).
+  let longestPauseAt = null;
   const ackedIds = [];
   for (const client of clients) {
     const last = final[client.listingId];
@@ -209,7 +212,10 @@ function check({ final, from, faultAt }) {
     let since = faultAt;
     for (const at of client.arrivals) {
       if (at < faultAt) continue;
-      longestPause = Math.max(longestPause, at - since);
+      if (at - since > longestPause) {
+        longestPause = at - since;
+        longestPauseAt = { listingId: client.listingId, from: new Date(since).toISOString(), to: new Date(at).toISOString() };
+      }
       since = at;
     }
 
@@ -227,7 +233,7 @@ function check({ final, from, faultAt }) {
     for (let i = 1; i < client.receivedSeqs.length; i++) if (client.receivedSeqs[i] < client.receivedSeqs[i - 1]) messages.outOfOrder++;
     for (const key of Object.keys(sessions)) sessions[key] += client.sessions[key] - (key === "connects" ? 1 : 0);
   }
-  return { updates, messages, sessions, longestPause, ackedIds, sends };
+  return { updates, messages, sessions, longestPause, longestPauseAt, ackedIds, sends };
 }
 
 function answer(command) {

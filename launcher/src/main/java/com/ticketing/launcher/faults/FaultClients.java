@@ -23,7 +23,7 @@ final class FaultClients implements AutoCloseable {
     record Check(long updatesExpected, long updatesLost, long updatesDuplicated, long updatesOutOfOrder,
                  long socketsWithLoss, long messagesAcked, long messagesLost, long messagesDuplicated,
                  long messagesOutOfOrder, long reconnects, long recovered, long fresh, long longestPauseMs,
-                 String retries, String refused, List<String> ackedIds) {
+                 String longestPauseAt, String retries, String refused, List<String> ackedIds) {
     }
 
     /** How far delivery has got: sockets holding their listing's final version, acked messages delivered. */
@@ -109,8 +109,16 @@ final class FaultClients implements AutoCloseable {
                 updates.get("outOfOrder").asLong(), updates.get("socketsWithLoss").asLong(),
                 messages.get("acked").asLong(), messages.get("lost").asLong(), messages.get("duplicates").asLong(),
                 messages.get("outOfOrder").asLong(), sessions.get("connects").asLong(), sessions.get("recovered").asLong(),
-                sessions.get("fresh").asLong(), answer.get("longestPause").asLong(),
+                sessions.get("fresh").asLong(), answer.get("longestPause").asLong(), pauseAt(answer.get("longestPauseAt")),
                 sends.get("retries").toString(), sends.get("refused").toString(), ids);
+    }
+
+    /** "listing L, from T1 to T2" (UTC), or "" when no socket received anything after the fault. */
+    private static String pauseAt(JsonNode at) {
+        if (at == null || at.isNull()) {
+            return "";
+        }
+        return "listing " + at.get("listingId").asString() + ", " + at.get("from").asString() + " to " + at.get("to").asString();
     }
 
     @Override

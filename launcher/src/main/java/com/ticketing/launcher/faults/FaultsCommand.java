@@ -232,9 +232,11 @@ public final class FaultsCommand {
         out.printf("  accepted %d price changes (%d not acknowledged by the broker) and %d messages (%d sends unfinished)%n",
                 row.acceptedChanges(), row.failedPublishes(), s.messagesAcked(), row.unfinishedSends());
         out.printf("  sockets: updates lost %d (on %d sockets), twice %d, out of order %d; messages lost %d, twice %d,"
-                        + " out of order %d; longest pause %.1f s%s%n", s.updatesLost(), s.socketsWithLoss(),
+                        + " out of order %d; longest pause %.1f s%s%s%n", s.updatesLost(), s.socketsWithLoss(),
                 s.updatesDuplicated(), s.updatesOutOfOrder(), s.messagesLost(), s.messagesDuplicated(),
-                s.messagesOutOfOrder(), s.longestPauseMs() / 1000.0, row.drained() ? "" : " (not drained after 90 s)");
+                s.messagesOutOfOrder(), s.longestPauseMs() / 1000.0,
+                s.longestPauseAt().isEmpty() ? "" : " (" + s.longestPauseAt() + ")",
+                row.drained() ? "" : " (not drained after 90 s)");
         out.printf("  sessions after the fault: %d reconnects, %d recovered, %d fresh; send retries %s, refused %s%n",
                 s.reconnects(), s.recovered(), s.fresh(), s.retries(), s.refused());
         out.printf("  topic: %d committed updates, %d versions twice, %d missing; database: %d stored, %d twice,"
