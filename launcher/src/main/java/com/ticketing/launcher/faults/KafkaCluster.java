@@ -35,8 +35,9 @@ final class KafkaCluster implements AutoCloseable {
     /** Where a cut proxy sends new connections: nothing listens on port 1, so they fail at once. */
     private static final int DEAD_PORT = 1;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Small and quick to start; its log says what a pause is read from (logback-fault-node.xml). */
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+            "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback-fault-node.xml");
 
     /**
      * One node: its id, the ports it listens on (clients, quorum), its files, and on a proxied cluster the
