@@ -4,7 +4,6 @@ import com.ticketing.launcher.EmbeddedPostgresServer;
 import com.ticketing.launcher.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -58,9 +57,7 @@ final class InboxBench {
     }
 
     List<Row> measure() throws Exception {
-        Path scratch = context.scratchDir();
-        EmbeddedPostgresServer postgres = resources.add(EmbeddedPostgresServer.start(scratch.resolve("postgres"),
-                scratch.resolve("postgres-runtime"), BenchServer.freePort()));
+        EmbeddedPostgresServer postgres = MessagesBench.postgres(context, resources);
         ServiceProcess service = resources.add(MessagesBench.messageService(context, postgres));
         service.awaitHealthy(READY_TIMEOUT); // its migrations have run: the tables the seed fills exist
         context.step("message-service is up (pid %d); seeding %s", service.pid(), SEED);

@@ -4,6 +4,7 @@ import com.ticketing.launcher.EmbeddedPostgresServer;
 import com.ticketing.launcher.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,7 @@ final class MessagesBench {
     }
 
     List<Row> measure() throws Exception {
-        Path scratch = context.scratchDir();
-        EmbeddedPostgresServer postgres = resources.add(EmbeddedPostgresServer.start(scratch.resolve("postgres"),
-                scratch.resolve("postgres-runtime"), BenchServer.freePort()));
+        EmbeddedPostgresServer postgres = postgres(context, resources);
         ServiceProcess messages = resources.add(messageService(context, postgres));
         messages.awaitHealthy(READY_TIMEOUT);
         BenchServer gateway = BenchServer.start(ServerKind.GATEWAY, context, resources);
@@ -68,6 +67,13 @@ final class MessagesBench {
             context.step("%d messages/s: p50 %s ms, p99 %s ms", rate, result.at("/total/p50"), result.at("/total/p99"));
         }
         return rows;
+    }
+
+    /** A PostgreSQL server of the run, in its scratch directory, stopped with it. */
+    static EmbeddedPostgresServer postgres(BenchContext context, Resources resources) throws IOException, SQLException {
+        Path scratch = context.scratchDir();
+        return resources.add(EmbeddedPostgresServer.start(scratch.resolve("postgres"), scratch.resolve("postgres-runtime"),
+                BenchServer.freePort()));
     }
 
     /**
