@@ -14,6 +14,7 @@ import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Set;
@@ -23,20 +24,33 @@ import java.util.stream.Collectors;
  * Checks bearer tokens: the one JWT validator of the platform, shared by the gateway's CONNECT and
  * every REST endpoint. Only the configured algorithm (HS256, or RS256 with a public key) is
  * accepted; unsigned ({@code alg: none}) and other algorithms are refused; {@code exp} and
- * {@code sub} are required. Thread-safe.
+ * {@code sub} are required. A token found valid is remembered until it expires ({@link VerifiedTokens}), so
+ * a client that sends the same token with every request pays for its check once. Thread-safe.
  */
 public final class JwtValidator {
 
     private static final String ROLES_CLAIM = "roles";
+    /** Tokens remembered at once: a few megabytes at most, and enough for the users active on one instance. */
+    private static final int REMEMBERED_TOKENS = 8192;
 
     private final JwtParser parser;
+    private final Clock clock;
+    private final VerifiedTokens verified;
 
     public JwtValidator(JwtSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** A validator on {@code clock}, for {@code exp} and {@code nbf} and for how long a valid token is remembered. */
+    JwtValidator(JwtSettings settings, Clock clock) {
+        this.clock = clock;
+        this.verified = new VerifiedTokens(REMEMBERED_TOKENS, settings.clockSkew());
         String algorithm = settings.usesRsa() ? "RS256" : "HS256";
         Key key = settings.usesRsa() ? PemKeys.rsaPublicKey(settings.publicKeyPem())
                 : Keys.hmacShaKeyFor(settings.secret().getBytes(StandardCharsets.UTF_8));
         JwtParserBuilder builder = Jwts.parser()
                 .keyLocator(new PinnedAlgorithmKey(algorithm, key))
+                .clock(() -> Date.from(clock.instant()))
                 .clockSkewSeconds(settings.clockSkew().toSeconds());
         if (settings.issuer() != null) {
             builder.requireIssuer(settings.issuer());
@@ -52,9 +66,17 @@ public final class JwtValidator {
         if (token == null || token.isBlank()) {
             return new TokenCheck.Refused(AuthFailure.MISSING, "no token");
         }
+        String jwt = token.trim();
+        AuthenticatedUser remembered = verified.find(jwt, clock.instant());
+        if (remembered != null) {
+            return new TokenCheck.Valid(remembered);
+        }
         try {
-            Claims claims = parser.parseSignedClaims(token.trim()).getPayload();
-            return validClaims(claims);
+            TokenCheck check = validClaims(parser.parseSignedClaims(jwt).getPayload());
+            if (check instanceof TokenCheck.Valid valid) {
+                verified.keep(jwt, valid.user());
+            }
+            return check;
         } catch (ExpiredJwtException e) {
             return new TokenCheck.Refused(AuthFailure.EXPIRED, e.getMessage());
         } catch (JwtException | IllegalArgumentException e) {

@@ -155,6 +155,48 @@ class JwtValidatorTest {
     }
 
     @Test
+    void aRememberedTokenIsRefusedAsExpiredOnceItsExpiryAndTheSkewHavePassed() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+        JwtValidator clocked = new JwtValidator(SETTINGS, clock);
+        String token = new JwtIssuer(SETTINGS, clock).issue("alice", false, Duration.ofMinutes(5));
+        assertThat(clocked.check(token)).isInstanceOf(TokenCheck.Valid.class);
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(29));
+        assertThat(clocked.check(token)).isInstanceOf(TokenCheck.Valid.class);
+        clock.advance(Duration.ofSeconds(2));
+        assertRefused(clocked.check(token), AuthFailure.EXPIRED);
+    }
+
+    @Test
+    void aTokenThatDiffersFromARememberedOneIsCheckedInFull() {
+        String token = issuer.issue("alice", false, Duration.ofHours(1));
+        assertThat(validator.check(token)).isInstanceOf(TokenCheck.Valid.class);
+        int inSignature = token.length() - 10; // not the last character: its low bits are padding
+        char original = token.charAt(inSignature);
+        String tampered = token.substring(0, inSignature) + (original == 'A' ? 'B' : 'A') + token.substring(inSignature + 1);
+
+        assertRefused(validator.check(tampered), AuthFailure.INVALID);
+        assertThat(validator.check(token)).isInstanceOfSatisfying(TokenCheck.Valid.class,
+                valid -> assertThat(valid.user().userId()).isEqualTo("alice"));
+    }
+
+    @Test
+    void rememberedTokensShareSlotsWithoutMixingUpTheirUsers() {
+        VerifiedTokens one = new VerifiedTokens(1, Duration.ZERO);
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        AuthenticatedUser alice = new AuthenticatedUser("alice", java.util.Set.of(), now.plusSeconds(60));
+        AuthenticatedUser bob = new AuthenticatedUser("bob", java.util.Set.of(), now.plusSeconds(60));
+
+        one.keep("token-of-alice", alice);
+        assertThat(one.find("token-of-alice", now)).isEqualTo(alice);
+        assertThat(one.find("token-of-bob", now)).isNull();
+        one.keep("token-of-bob", bob);
+        assertThat(one.find("token-of-bob", now)).isEqualTo(bob);
+        assertThat(one.find("token-of-alice", now)).isNull();
+        assertThat(one.find("token-of-bob", now.plusSeconds(60))).isNull();
+    }
+
+    @Test
     void shortSecretsAndLargeClockSkewAreRejectedAtStartUp() {
         assertThatThrownBy(() -> JwtSettings.hs256("short")).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> new JwtSettings(SECRET, null, null, null, Duration.ofMinutes(5)))
@@ -173,5 +215,33 @@ class JwtValidatorTest {
 
     private static String base64Url(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -48,6 +48,9 @@ public class DatabaseConfiguration {
                 // Set at connection start-up: a statement running longer is cancelled by PostgreSQL itself.
                 .option(PostgresqlConnectionFactoryProvider.OPTIONS,
                         Map.of("statement_timeout", Long.toString(statementTimeout.toMillis())))
+                // Results in PostgreSQL's binary format: a timestamp is then eight bytes to read, where its text
+                // form went through a DateTimeFormatter, a tenth of the CPU of an inbox read (four per message).
+                .option(PostgresqlConnectionFactoryProvider.FORCE_BINARY, true)
                 .build();
         ConnectionFactory postgres = ConnectionFactories.get(options);
         return new ConnectionPool(ConnectionPoolConfiguration.builder(postgres)
