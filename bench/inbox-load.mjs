@@ -1,6 +1,6 @@
 // Closed-loop REST load on one message-service endpoint: CONCURRENCY requests in flight over keep-alive
 // connections, each from a user drawn in turn from USERS, for SECONDS; prints a RESULT line (latency ms
-// percentiles, requests/s, failures). Used by `./ticketing bench inbox`; asserts nothing.
+// percentiles, requests/s, failures, its own CPU in ms). Used by `./ticketing bench inbox`; asserts nothing.
 //   MESSAGE_SERVICE_URL=http://127.0.0.1:8081 node inbox-load.mjs --path /api/messages/unread-count \
 //     --users bench-user- --user-count 10000 --concurrency 4 --seconds 30
 import http from "node:http";
@@ -48,10 +48,13 @@ async function worker() {
   }
 }
 const began = Date.now();
+const cpuBefore = process.cpuUsage();
 await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 const elapsed = (Date.now() - began) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 const p = percentiles(latencies);
 const round = (ms) => Math.round(ms * 100) / 100;
 console.log(`RESULT ${JSON.stringify({ path: PATH, requests: latencies.length, perSecond: Math.round(latencies.length / elapsed),
-  failures, p50: round(p.p50), p90: round(p.p90), p99: round(p.p99), max: round(p.max) })}`);
+  failures, p50: round(p.p50), p90: round(p.p90), p99: round(p.p99), max: round(p.max),
+  cpuMs: Math.round((cpu.user + cpu.system) / 1000) })}`);
 agent.destroy();

@@ -128,7 +128,7 @@ public final class BenchCommand {
 
     private void runMessages(BenchContext context) throws Exception {
         out.println("message-service: java " + String.join(" ", options.gatewayOpts())
-                + " -jar message-service/target/message-service.jar, PostgreSQL embedded");
+                + " -jar message-service/target/message-service.jar, PostgreSQL embedded (" + MessagesBench.postgresSettings() + ")");
         out.printf("load:     rate pairs of users (one message per sender per second), %s messages/s, %d s each after a"
                 + " %d s warm-up at %d/s%n", options.rates(), options.seconds(), options.warmup(), options.warmupRate());
         List<MessagesBench.Row> rows = new MessagesBench(context, resources).measure();
@@ -138,7 +138,8 @@ public final class BenchCommand {
 
     private void runInbox(BenchContext context) throws Exception {
         out.println("message-service: java " + String.join(" ", options.gatewayOpts())
-                + " -jar message-service/target/message-service.jar, PostgreSQL embedded, seeded with 1,000,000 messages");
+                + " -jar message-service/target/message-service.jar, PostgreSQL embedded (" + MessagesBench.postgresSettings()
+                + "), seeded with 1,000,000 messages");
         out.printf("load:     node bench/inbox-load.mjs, %s requests in flight, %d s per request kind and client count"
                 + " after %d s of warm-up spread over the kinds%n", options.clients(), options.seconds(), options.warmup());
         List<InboxBench.Row> rows = new InboxBench(context, resources).measure();

@@ -58,7 +58,8 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
                        message-service/bench/seed-messages.sql: 1,000,000 messages, users with 40 and with
                        10,000 conversations): bench/inbox-load.mjs keeps --clients requests in flight over
                        keep-alive connections. Per request and client count: req/s, p50/p90/p99 ms, CPU ms
-                       per request of message-service (on --gateway-opts) and of PostgreSQL.
+                       per request of message-service (on --gateway-opts), of PostgreSQL and of the load
+                       generator. Both runs' PostgreSQL: shared_buffers=1GB, synchronous_commit=on.
 
             options:
               --sockets N          sockets or connections (fanout 5000, idle 15000, recovery 10000)

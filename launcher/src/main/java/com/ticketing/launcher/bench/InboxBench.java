@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * embedded and seeded with {@code message-service/bench/seed-messages.sql}, and the requests from
  * {@code bench/inbox-load.mjs} in a process of its own (closed loop, keep-alive, {@code --clients} in flight).
  * Every request kind is warmed up first (the JIT, the pool, PostgreSQL's buffers), then each is measured once
- * per client count; CPU per request is read from /proc for the service and for PostgreSQL's processes.
+ * per client count; CPU per request is read from /proc for the service and for PostgreSQL's processes, and
+ * the load generator reports its own ({@code process.cpuUsage()}): the three share the machine's cores.
  */
 final class InboxBench {
 
@@ -120,12 +121,13 @@ final class InboxBench {
 
     static void print(List<Row> rows, BenchContext context) {
         Table table = new Table("request", "clients", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
-                "message-service CPU ms/req", "PostgreSQL CPU ms/req");
+                "message-service CPU ms/req", "PostgreSQL CPU ms/req", "load generator CPU ms/req");
         for (Row row : rows) {
             JsonNode result = row.result();
             table.row(row.request().label(), row.clients(), result.get("requests"), result.get("perSecond"),
                     result.get("p50"), result.get("p90"), result.get("p99"), result.get("max"),
-                    String.format("%.2f", row.serviceCpuMsPerRequest()), String.format("%.2f", row.postgresCpuMsPerRequest()));
+                    String.format("%.2f", row.serviceCpuMsPerRequest()), String.format("%.2f", row.postgresCpuMsPerRequest()),
+                    String.format("%.2f", result.get("cpuMs").asDouble() / Math.max(1, result.get("requests").asInt())));
         }
         table.print(context.out());
     }
