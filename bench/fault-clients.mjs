@@ -18,7 +18,9 @@
 //   {"cmd":"check","final":{...},"from":2,"faultAt":1733100000000}
 //                                        lost / duplicated / out of order, per update and per message,
 //                                        the longest pause in deliveries from the fault on (and which
-//                                        listing, from when to when), sessions
+//                                        listing, from when to when), sessions, and for the sockets
+//                                        that lost their connection after the fault: how long until
+//                                        connected again, and from then until their next update
 // stdin closing ends the process.
 import { io } from "socket.io-client";
 import { sign } from "./hs256.mjs";
@@ -43,6 +45,8 @@ class Client {
     this.seq = 0;
     this.pending = false;
     this.sessions = { connects: 0, recovered: 0, fresh: 0 };
+    this.disconnects = []; // when this socket lost its connection (ms)
+    this.connects = []; // when it was connected again, in the same order
   }
 }
 
@@ -59,8 +63,10 @@ function open(client, url) {
     });
     client.socket = socket;
     let first = true;
+    socket.on("disconnect", () => client.disconnects.push(Date.now()));
     socket.on("connect", async () => {
       client.sessions.connects++;
+      if (!first) client.connects.push(Date.now());
       if (!first && socket.recovered) {
         client.sessions.recovered++;
         return;
@@ -191,6 +197,7 @@ function check({ final, from, faultAt }) {
   let longestPause = 0;
   // Where and when it was (wall clock, to find it in the services' and brokers' logs).
   let longestPauseAt = null;
+  const back = { reconnect: [], firstUpdate: [] };
   const ackedIds = [];
   for (const client of clients) {
     const last = final[client.listingId];
@@ -214,10 +221,20 @@ function check({ final, from, faultAt }) {
       if (at < faultAt) continue;
       if (at - since > longestPause) {
         longestPause = at - since;
-        longestPauseAt = { listingId: client.listingId, from: new Date(since).toISOString(), to: new Date(at).toISOString() };
+        longestPauseAt = { listingId: client.listingId, from: new Date(since).toISOString(), to: new Date(at).toISOString(),
+          moved: client.disconnects.some((down) => down >= faultAt), transport: client.socket.io.engine?.transport?.name ?? null };
       }
       since = at;
     }
+
+    // Where a moved socket's pause went: getting connected again, then its first update after that.
+    client.disconnects.forEach((down, i) => {
+      const up = client.connects[i];
+      if (down < faultAt || up === undefined) return;
+      back.reconnect.push(up - down);
+      const next = client.arrivals.find((at) => at >= up);
+      if (next !== undefined) back.firstUpdate.push(next - up);
+    });
 
     const receiver = receiverOf(client);
     for (const { id } of client.acked) {
@@ -233,7 +250,22 @@ function check({ final, from, faultAt }) {
     for (let i = 1; i < client.receivedSeqs.length; i++) if (client.receivedSeqs[i] < client.receivedSeqs[i - 1]) messages.outOfOrder++;
     for (const key of Object.keys(sessions)) sessions[key] += client.sessions[key] - (key === "connects" ? 1 : 0);
   }
-  return { updates, messages, sessions, longestPause, longestPauseAt, ackedIds, sends };
+  const summary = (values) => {
+    if (values.length === 0) return null;
+    const sorted = [...values].sort((a, b) => a - b);
+    return { count: sorted.length, p50: sorted[Math.floor((sorted.length - 1) / 2)], max: sorted[sorted.length - 1] };
+  };
+  const reconnected = { reconnect: summary(back.reconnect), firstUpdate: summary(back.firstUpdate) };
+  if (longestPauseAt !== null) {
+    // Whether the pause was the listing's (no socket of it got anything: the updates stopped coming) or
+    // this socket's (the others of its listing kept receiving), over the middle of the pause.
+    const from = Date.parse(longestPauseAt.from) + 1000;
+    const to = Date.parse(longestPauseAt.to) - 1000;
+    const others = clients.filter((other) => other.listingId === longestPauseAt.listingId);
+    longestPauseAt.listingSockets = others.length;
+    longestPauseAt.listingSocketsAlsoPaused = others.filter((other) => !other.arrivals.some((at) => at > from && at < to)).length;
+  }
+  return { updates, messages, sessions, longestPause, longestPauseAt, reconnected, ackedIds, sends };
 }
 
 function answer(command) {

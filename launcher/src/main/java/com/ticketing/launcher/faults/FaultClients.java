@@ -23,7 +23,7 @@ final class FaultClients implements AutoCloseable {
     record Check(long updatesExpected, long updatesLost, long updatesDuplicated, long updatesOutOfOrder,
                  long socketsWithLoss, long messagesAcked, long messagesLost, long messagesDuplicated,
                  long messagesOutOfOrder, long reconnects, long recovered, long fresh, long longestPauseMs,
-                 String longestPauseAt, String retries, String refused, List<String> ackedIds) {
+                 String longestPauseAt, String reconnected, String retries, String refused, List<String> ackedIds) {
     }
 
     /** How far delivery has got: sockets holding their listing's final version, acked messages delivered. */
@@ -110,15 +110,39 @@ final class FaultClients implements AutoCloseable {
                 messages.get("acked").asLong(), messages.get("lost").asLong(), messages.get("duplicates").asLong(),
                 messages.get("outOfOrder").asLong(), sessions.get("connects").asLong(), sessions.get("recovered").asLong(),
                 sessions.get("fresh").asLong(), answer.get("longestPause").asLong(), pauseAt(answer.get("longestPauseAt")),
-                sends.get("retries").toString(), sends.get("refused").toString(), ids);
+                reconnected(answer.get("reconnected")), sends.get("retries").toString(), sends.get("refused").toString(), ids);
     }
 
-    /** "listing L, from T1 to T2" (UTC), or "" when no socket received anything after the fault. */
+    /**
+     * "listing L, from T1 to T2 (UTC), a socket that kept its connection, on websocket; 10 of the listing's 10 sockets
+     * received nothing in it either", or "" when no socket received anything after the fault.
+     */
     private static String pauseAt(JsonNode at) {
         if (at == null || at.isNull()) {
             return "";
         }
-        return "listing " + at.get("listingId").asString() + ", " + at.get("from").asString() + " to " + at.get("to").asString();
+        return "listing " + at.get("listingId").asString() + ", " + at.get("from").asString() + " to " + at.get("to").asString()
+                + (at.get("moved").asBoolean() ? ", a socket that lost its connection" : ", a socket that kept its connection")
+                + (at.get("transport").isNull() ? "" : ", on " + at.get("transport").asString())
+                + "; " + at.get("listingSocketsAlsoPaused").asInt() + " of the listing's " + at.get("listingSockets").asInt()
+                + " sockets received nothing in it either";
+    }
+
+    /**
+     * "N sockets connected again p50 X s / max Y s after losing their connection, next update p50 / max after
+     * that", or "" when no socket lost its connection after the fault.
+     */
+    private static String reconnected(JsonNode reconnected) {
+        JsonNode reconnect = reconnected.get("reconnect");
+        if (reconnect == null || reconnect.isNull()) {
+            return "";
+        }
+        JsonNode firstUpdate = reconnected.get("firstUpdate");
+        return String.format("%d sockets connected again p50 %.1f s / max %.1f s after losing their connection",
+                reconnect.get("count").asLong(), reconnect.get("p50").asLong() / 1000.0, reconnect.get("max").asLong() / 1000.0)
+                + (firstUpdate == null || firstUpdate.isNull() ? "" : String.format(
+                ", their next update p50 %.1f s / max %.1f s after that", firstUpdate.get("p50").asLong() / 1000.0,
+                firstUpdate.get("max").asLong() / 1000.0));
     }
 
     @Override

@@ -239,6 +239,9 @@ public final class FaultsCommand {
                 row.drained() ? "" : " (not drained after 90 s)");
         out.printf("  sessions after the fault: %d reconnects, %d recovered, %d fresh; send retries %s, refused %s%n",
                 s.reconnects(), s.recovered(), s.fresh(), s.retries(), s.refused());
+        if (!s.reconnected().isEmpty()) {
+            out.printf("  moved sockets: %s%n", s.reconnected());
+        }
         out.printf("  topic: %d committed updates, %d versions twice, %d missing; database: %d stored, %d twice,"
                         + " %d acknowledged but missing%n", row.topic().records(), row.topic().duplicated(),
                 row.topic().missing(), row.database().stored(), row.database().duplicated(), row.database().missing());
