@@ -14,10 +14,11 @@ import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -34,15 +35,15 @@ public final class JwtValidator {
     private static final int REMEMBERED_TOKENS = 8192;
 
     private final JwtParser parser;
-    private final Clock clock;
+    private final Supplier<Instant> clock;
     private final VerifiedTokens verified;
 
     public JwtValidator(JwtSettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, Instant::now);
     }
 
     /** A validator on {@code clock}, for {@code exp} and {@code nbf} and for how long a valid token is remembered. */
-    JwtValidator(JwtSettings settings, Clock clock) {
+    JwtValidator(JwtSettings settings, Supplier<Instant> clock) {
         this.clock = clock;
         this.verified = new VerifiedTokens(REMEMBERED_TOKENS, settings.clockSkew());
         String algorithm = settings.usesRsa() ? "RS256" : "HS256";
@@ -50,7 +51,7 @@ public final class JwtValidator {
                 : Keys.hmacShaKeyFor(settings.secret().getBytes(StandardCharsets.UTF_8));
         JwtParserBuilder builder = Jwts.parser()
                 .keyLocator(new PinnedAlgorithmKey(algorithm, key))
-                .clock(() -> Date.from(clock.instant()))
+                .clock(() -> Date.from(clock.get()))
                 .clockSkewSeconds(settings.clockSkew().toSeconds());
         if (settings.issuer() != null) {
             builder.requireIssuer(settings.issuer());
@@ -67,7 +68,7 @@ public final class JwtValidator {
             return new TokenCheck.Refused(AuthFailure.MISSING, "no token");
         }
         String jwt = token.trim();
-        AuthenticatedUser remembered = verified.find(jwt, clock.instant());
+        AuthenticatedUser remembered = verified.find(jwt, clock.get());
         if (remembered != null) {
             return new TokenCheck.Valid(remembered);
         }
