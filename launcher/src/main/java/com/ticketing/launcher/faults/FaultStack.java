@@ -92,8 +92,8 @@ final class FaultStack implements AutoCloseable {
         Map<String, String> listing = new HashMap<>(common);
         listing.put("TICKETING_STREAMS_STATE_DIR", data.resolve("streams/listing-events-service").toString());
         listing.put("TICKETING_STREAMS_INSTANCE_ID", "listing-events-service-1"); // restarted under its name
-        // Every state change of its exactly-once producers, with its time: a listing's updates have stopped
-        // for 12-21 s while one stream thread's transactions got no marker, and this says where they waited.
+        // Every state change of its exactly-once producers, with its time: after a gateway crash one listing's
+        // updates stop for 9-22 s; these lines showed the commits are not where they wait (README, gateway crash).
         listing.put("SPRING_APPLICATION_JSON",
                 "{\"logging\":{\"level\":{\"org.apache.kafka.clients.producer.internals.TransactionManager\":\"DEBUG\"}}}");
         define("listing-events-service", listing, "LISTING_SERVICE_PORT", "LISTING_SERVICE_MANAGEMENT_PORT");
