@@ -6,8 +6,11 @@ import com.ticketing.launcher.EmbeddedKafka;
 import com.ticketing.launcher.FileTree;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,9 +63,23 @@ public final class BenchCommand {
     }
 
     private int run(List<String> args) throws Exception {
+        Path scratch = BenchContext.scratchDir(home);
+        Files.createDirectories(scratch.getParent());
+        // Two runs would share (and wipe) one scratch directory, and each would skew the other's figures.
+        try (FileChannel lockFile = FileChannel.open(scratch.resolveSibling("run.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                out.println("Another ./ticketing bench is running on this checkout: wait for it to finish"
+                        + " (two runs would delete each other's broker data and share the two cores).");
+                return 2;
+            }
+            return runAlone(args, scratch);
+        }
+    }
+
+    private int runAlone(List<String> args, Path scratch) throws Exception {
         Thread stopOnCtrlC = new Thread(resources::closeAll, "bench-stop");
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-        Path scratch = BenchContext.scratchDir(home);
         try {
             FileTree.delete(scratch);
             printHeader(args);

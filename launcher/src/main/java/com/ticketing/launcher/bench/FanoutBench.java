@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * room), a warm-up runs and is discarded, then each offered rate is published for a fixed time. For
  * every point: deliveries/s inside the window, lost and duplicated deliveries (each update's version
  * is unique per listing), publish-to-receipt percentiles, the server's CPU per 1,000 deliveries
- * (utime + stime over the window and its drain) and its RSS growth per socket.
+ * (utime + stime over the window and its drain, and stime alone: the kernel's share) and its RSS growth
+ * per socket.
  */
 final class FanoutBench {
 
@@ -26,7 +27,7 @@ final class FanoutBench {
 
     /** One load point of one server. */
     record Row(ServerKind server, int offered, double deliveriesPerSecond, long lost, long duplicates, int p50, int p99,
-               double cpuMsPer1000, long rssKiB, double rssKiBPerSocket, double loadGeneratorCores, double harnessCores,
+               double cpuMsPer1000, double kernelMsPer1000, long rssKiB, double rssKiBPerSocket, double loadGeneratorCores, double harnessCores,
                long stale, long closed) {
     }
 
@@ -84,6 +85,7 @@ final class FanoutBench {
         VersionRange versions = publisher.next(rounds);
         load.begin(versions.from(), versions.to());
         long serverTicks = ProcStats.cpuTicks(server.pid());
+        long serverKernelTicks = ProcStats.kernelTicks(server.pid());
         long loadTicks = load.cpuTicks();
         long harnessTicks = ProcStats.cpuTicks(ProcessHandle.current().pid());
         long began = System.nanoTime();
@@ -95,12 +97,14 @@ final class FanoutBench {
 
         double elapsedMs = (System.nanoTime() - began) / 1e6;
         double serverMs = ProcStats.cpuMillis(ProcStats.cpuTicks(server.pid()) - serverTicks);
+        double serverKernelMs = ProcStats.cpuMillis(ProcStats.kernelTicks(server.pid()) - serverKernelTicks);
         double loadMs = ProcStats.cpuMillis(load.cpuTicks() - loadTicks);
         double harnessMs = ProcStats.cpuMillis(ProcStats.cpuTicks(ProcessHandle.current().pid()) - harnessTicks);
         long rssAfter = ProcStats.rssKiB(server.pid());
         return new Row(server.kind(), rate, inWindow / (window.toNanos() / 1e9), receipts.lost(), receipts.duplicates(),
                 receipts.latencies().percentile(0.50), receipts.latencies().percentile(0.99),
                 receipts.unique() == 0 ? Double.NaN : serverMs * 1000 / receipts.unique(),
+                receipts.unique() == 0 ? Double.NaN : serverKernelMs * 1000 / receipts.unique(),
                 rssAfter, (rssAfter - rssBefore) / (double) Math.max(1, sockets), loadMs / elapsedMs, harnessMs / elapsedMs,
                 receipts.stale(), receipts.closed());
     }
@@ -116,10 +120,11 @@ final class FanoutBench {
     /** The table of every server's rows, with notes for anything that did not add up. */
     static void print(List<Row> rows, BenchContext context) {
         Table table = new Table("server", "offered upd/s", "deliveries/s", "lost", "dup", "p50 ms", "p99 ms",
-                "CPU ms/1k deliv", "RSS MB", "RSS/socket KB", "loadgen cores", "harness cores");
+                "CPU ms/1k deliv", "of it kernel", "RSS MB", "RSS/socket KB", "loadgen cores", "harness cores");
         for (Row row : rows) {
             table.row(row.server().label(), row.offered(), Math.round(row.deliveriesPerSecond()), row.lost(),
-                    row.duplicates(), row.p50(), row.p99(), String.format("%.1f", row.cpuMsPer1000()), row.rssKiB() / 1024,
+                    row.duplicates(), row.p50(), row.p99(), String.format("%.1f", row.cpuMsPer1000()),
+                    String.format("%.1f", row.kernelMsPer1000()), row.rssKiB() / 1024,
                     String.format("%.1f", row.rssKiBPerSocket()), String.format("%.2f", row.loadGeneratorCores()),
                     String.format("%.2f", row.harnessCores()));
         }

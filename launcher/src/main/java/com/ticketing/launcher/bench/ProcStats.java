@@ -20,10 +20,23 @@ final class ProcStats {
 
     /** utime + stime of every thread of the process so far, in clock ticks. */
     static long cpuTicks(long pid) {
+        String[] fields = statFields(pid);
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of proc(5)
+    }
+
+    /**
+     * stime alone: the CPU the kernel spent on the process's system calls (for a server, mostly the TCP
+     * sends, and on loopback also the receiving side's TCP work, which runs in the sender's context).
+     */
+    static long kernelTicks(long pid) {
+        return Long.parseLong(statFields(pid)[12]);
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command name, so index 0 is field 3 of proc(5). */
+    private static String[] statFields(long pid) {
         String stat = read(pid, "stat");
         // "pid (comm) state ppid ...": comm may hold spaces, so count the fields after its ')'.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of proc(5)
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /**
