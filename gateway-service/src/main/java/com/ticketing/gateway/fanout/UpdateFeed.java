@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,13 +69,8 @@ public class UpdateFeed implements SmartLifecycle {
     /** Meters per event type, built once; only the feed thread touches these maps. */
     private final Map<String, Timer> deliveryLatency = new HashMap<>();
     private final Map<String, Counter> deliveries = new HashMap<>();
-    /** Ids of the latest events read; the feed has one thread, so a plain LRU map will do. */
-    private final Map<String, Boolean> recentIds = new LinkedHashMap<>(1 << 16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > RECENT_IDS;
-        }
-    };
+    /** Ids of the latest events read (feed thread only). */
+    private final RecentIds recentIds = new RecentIds(RECENT_IDS);
 
     /** @param engine holds the writes of one poll back, so its events share each connection's flush */
     public UpdateFeed(GatewayProperties properties, KafkaSecurity security, UpdateRouter router, EngineIoServer engine,
@@ -160,7 +154,7 @@ public class UpdateFeed implements SmartLifecycle {
         // twice, live or replayed. Every record's id is remembered, also those no local socket wants now: a
         // socket that resumes here may be owed the first copy of an event, and must not get the second.
         String id = EventCodec.idOf(record.value());
-        boolean repeated = id != null && recentIds.put(id, Boolean.TRUE) != null;
+        boolean repeated = id != null && recentIds.seenBefore(id);
         if (repeated) {
             feedState.repeat();
         }

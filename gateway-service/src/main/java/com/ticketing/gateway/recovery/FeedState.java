@@ -1,7 +1,6 @@
 package com.ticketing.gateway.recovery;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,13 +26,9 @@ public final class FeedState {
     }
 
     private final FeedLayout layout;
-    private final Duration keep;
-    private final long maxBytes;
     private final long[] next;
     private final AtomicLongArray published;
-    private final long[] windowStart;
-    private final ArrayDeque<Kept>[] window;
-    private long windowBytes;
+    private final ReplayWindow window;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** {@code slot/room} to the offset of the last record that room was sent events from. */
     private final Map<String, Long> lastSent = new ConcurrentHashMap<>();
@@ -49,20 +44,13 @@ public final class FeedState {
      * @param maxBytes  the most the window may hold; beyond it the oldest records go first
      * @param localRoom whether a room has a socket on this instance (only those rooms' last records are kept)
      */
-    @SuppressWarnings("unchecked")
     public FeedState(FeedLayout layout, Duration keep, long maxBytes, Predicate<String> localRoom) {
         this.layout = layout;
-        this.keep = keep;
-        this.maxBytes = maxBytes;
         this.localRoom = localRoom;
         int slots = layout.slots();
         next = new long[slots];
         published = new AtomicLongArray(slots);
-        windowStart = new long[slots];
-        window = new ArrayDeque[slots];
-        for (int i = 0; i < slots; i++) {
-            window[i] = new ArrayDeque<>();
-        }
+        window = new ReplayWindow(slots, keep.toNanos(), maxBytes);
     }
 
     public FeedLayout layout() {
@@ -74,7 +62,7 @@ public final class FeedState {
     /** The feed starts reading {@code slot} at {@code offset}: nothing before it is known here. */
     public void startsAt(int slot, long offset) {
         next[slot] = offset;
-        windowStart[slot] = offset;
+        window.startsAt(slot, offset);
         published.set(slot, offset);
     }
 
@@ -95,10 +83,7 @@ public final class FeedState {
         currentOffset = offset;
         emitted = 0;
         if (slot >= 0) {
-            long now = System.nanoTime();
-            window[slot].addLast(new Kept(offset, key, value, now, false));
-            windowBytes += value.length + 64L;
-            evict(now);
+            window.add(slot, offset, key, value, System.nanoTime());
         }
         return slot;
     }
@@ -106,10 +91,7 @@ public final class FeedState {
     /** The record of {@link #begin} repeats an event id the feed had already delivered: a replay skips it too. */
     public void repeat() {
         if (currentSlot >= 0) {
-            Kept kept = window[currentSlot].pollLast();
-            if (kept != null) {
-                window[currentSlot].addLast(new Kept(kept.offset(), kept.key(), kept.value(), kept.keptAtNanos(), true));
-            }
+            window.markLastRepeat();
         }
     }
 
@@ -159,29 +141,17 @@ public final class FeedState {
 
     /** The first offset of {@code slot} whose records are all in the window (feed thread). */
     public long windowStart(int slot) {
-        return windowStart[slot];
+        return window.windowStart(slot);
     }
 
     /** The window's records of {@code slot}, oldest first (feed thread). */
     public Iterable<Kept> window(int slot) {
-        return window[slot];
+        return window.records(slot);
     }
 
     /** A copy of every slot's next offset (feed thread). */
     public long[] nextOffsets() {
         return next.clone();
-    }
-
-    private void evict(long now) {
-        long oldest = now - keep.toNanos();
-        for (int slot = 0; slot < window.length; slot++) {
-            ArrayDeque<Kept> kept = window[slot];
-            while (!kept.isEmpty() && (kept.peekFirst().keptAtNanos() < oldest || windowBytes > maxBytes)) {
-                Kept dropped = kept.removeFirst();
-                windowBytes -= dropped.value().length + 64L;
-                windowStart[slot] = dropped.offset() + 1;
-            }
-        }
     }
 
     // --- any thread ---

@@ -60,6 +60,10 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** A session record as the topic holds it, with the epoch that decides which of two copies is newer. */
+    private record Stored(long epoch, byte[] json) {
+    }
+
     private record Waiter(TopicPartition partition, long offset, CompletableFuture<Void> caughtUp, long deadlineNanos) {
     }
 
@@ -69,7 +73,12 @@ public final class SessionStore implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> reader;
     private final KafkaConsumer<String, byte[]> ends;
-    private final Map<String, SessionRecord> directory = new ConcurrentHashMap<>();
+    /**
+     * Every gateway's session records as read, still encoded: each is replaced every refresh, so a
+     * decoded record (some twenty objects) would live just long enough to be copied by every young
+     * collection in between; its JSON is one array. Decoded again when a client resumes.
+     */
+    private final Map<String, Stored> directory = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> readThrough = new ConcurrentHashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
@@ -227,7 +236,8 @@ public final class SessionStore implements AutoCloseable {
         Lookup lookup = new Lookup(pid, timeout, new CompletableFuture<>());
         pendingLookups.add(lookup);
         lookups.execute(this::askWhereTheTopicEnds);
-        return lookup.caughtUp().thenApply(done -> Optional.ofNullable(directory.get(pid)));
+        return lookup.caughtUp().thenApply(done -> Optional.ofNullable(directory.get(pid))
+                .map(stored -> JSON.readValue(stored.json(), SessionRecord.class)));
     }
 
     private record Lookup(String pid, Duration timeout, CompletableFuture<Void> caughtUp) {
@@ -309,8 +319,9 @@ public final class SessionStore implements AutoCloseable {
             return;
         }
         try {
-            SessionRecord session = JSON.readValue(record.value(), SessionRecord.class);
-            directory.merge(record.key(), session, (kept, next) -> next.epoch() >= kept.epoch() ? next : kept);
+            SessionRecord session = JSON.readValue(record.value(), SessionRecord.class); // read whole: it must be valid
+            directory.merge(record.key(), new Stored(session.epoch(), record.value()),
+                    (kept, next) -> next.epoch() >= kept.epoch() ? next : kept);
         } catch (RuntimeException e) {
             log.warn("Skipped an unreadable session record at {}-{}@{}", record.topic(), record.partition(),
                     record.offset());
