@@ -104,7 +104,7 @@ public final class EventCodec {
     private static Instant time(JsonNode root) {
         String time = requiredText(root, "time");
         try {
-            return Instant.parse(time);
+            return UtcInstants.parse(time);
         } catch (RuntimeException e) {
             throw new EventDecodingException(DecodeFailure.INVALID_ENVELOPE, "time is not an RFC 3339 timestamp: " + time);
         }
