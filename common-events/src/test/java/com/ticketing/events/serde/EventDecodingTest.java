@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.ticketing.events.SampleEvents;
 import com.ticketing.events.envelope.EventType;
 import com.ticketing.events.envelope.EventTypes;
+import com.ticketing.events.envelope.CloudEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -139,6 +142,33 @@ class EventDecodingTest {
 
         assertThat(failure).isInstanceOf(SerializationException.class);
         assertThat(failure.getMessage()).startsWith("MALFORMED_JSON: ");
+    }
+
+    @Test
+    void theAttributesMayComeInAnyOrderAndTheLastCopyOfOneCounts() {
+        CloudEvent<?> sample = SampleEvents.of(EventTypes.LISTING_PRICE_CHANGED);
+        ObjectNode written = (ObjectNode) EventJson.mapper().readTree(EventCodec.encode(sample));
+        ObjectNode reordered = EventJson.mapper().createObjectNode();
+        reordered.set("data", EventJson.mapper().createObjectNode().put("listingId", "overwritten below"));
+        reordered.set("data", written.get("data")); // a repeated member: the last one counts, as in a tree
+        List.of("time", "subject", "type", "id", "specversion", "source")
+                .forEach(name -> reordered.set(name, written.get(name)));
+        reordered.put("traceparent", "00-extension-attribute");
+
+        assertThat(EventCodec.decode(EventJson.mapper().writeValueAsBytes(reordered))).isEqualTo(sample);
+    }
+
+    @Test
+    void contentAfterTheEventIsMalformedJson() {
+        byte[] event = EventCodec.encode(SampleEvents.of(EventTypes.TYPING_STARTED));
+        byte[] withMore = Arrays.copyOf(event, event.length + 3);
+        withMore[event.length] = ' ';
+        withMore[event.length + 1] = '{';
+        withMore[event.length + 2] = '}';
+
+        assertThat(failureOf(withMore)).isEqualTo(DecodeFailure.MALFORMED_JSON);
+        assertThat(failureOf(Arrays.copyOf(event, event.length - 2))).as("cut short inside data")
+                .isEqualTo(DecodeFailure.MALFORMED_JSON);
     }
 
     private DecodeFailure failureOf(EventType<?> type, Consumer<ObjectNode> spoil) {
