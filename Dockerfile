@@ -37,6 +37,7 @@ USER ticketing
 # CPU per delivery and a flat RSS near 500 MB; G1 cost 15-30 % more CPU for no better p99, and a heap relative to
 # the host (MaxRAMPercentage=75 gave 17.7 GB on a 24 GB machine) let RSS grow past 1 GB. An idle gateway socket
 # holds about 5 KB of heap: raise -Xmx (JAVA_TOOL_OPTIONS at run time) for more than about 50,000 per instance.
+# The replay window of recovery (ticketing.socketio.recovery.memory, 64 MB) is direct memory, outside -Xmx.
 ENV PORT_VARIABLE=${PORT_VARIABLE} \
     DEFAULT_PORT=${DEFAULT_PORT} \
     JAVA_TOOL_OPTIONS="-Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError" \

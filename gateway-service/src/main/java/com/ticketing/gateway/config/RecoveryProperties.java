@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
  * @param enabled         whether CONNECT replies carry a pid and events an offset
  * @param window          how long after losing its connection a client may resume
  * @param refresh         how often each live socket's session record is rewritten
- * @param memory          the most the window of recent records kept for replay may hold
+ * @param memory          the most the window of recent records kept for replay may hold (direct memory,
+ *                        outside the Java heap)
  * @param catchUpTimeout  how long a resume may wait for this gateway to have read as far as the client
  *                        had been sent, and for the session directory to be current
  */

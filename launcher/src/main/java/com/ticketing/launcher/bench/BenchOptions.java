@@ -41,7 +41,7 @@ public record BenchOptions(Scenario scenario, int sockets, int listings, List<In
               fanout   sockets subscribe to listings (sockets/listings per room); updates are published
                        straight to realtime.listing-updates at each offered rate after a warm-up. Per
                        server and rate: deliveries/s, lost, duplicated, p50/p99 publish->receipt ms,
-                       server CPU ms per 1,000 deliveries, server RSS per socket.
+                       server CPU ms per 1,000 deliveries (and of it the kernel's), server RSS per socket.
               idle     authenticated idle connections (CONNECT answered, production heartbeat 25 s / 20 s):
                        RSS per connection, and for the gateway live heap per connection (jcmd GC.run +
                        GC.heap_info); HISTOGRAM=1 also prints the gateway's top 25 classes.
