@@ -105,8 +105,8 @@ final class ReplayWindow {
 
     /** Marks the record added last as a repeat of an event id already delivered. */
     void markLastRepeat() {
-        if (lastAddress >= 0 && chunkOf(lastAddress) != null) {
-            Chunk chunk = chunkOf(lastAddress);
+        Chunk chunk = lastAddress < 0 ? null : chunkOf(lastAddress);
+        if (chunk != null) { // null once the chunk it was in has been let go
             chunk.bytes.put(positionOf(lastAddress) + 20, (byte) 1);
         }
     }
