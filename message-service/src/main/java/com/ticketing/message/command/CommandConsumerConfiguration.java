@@ -29,8 +29,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The command consumer's container: raw bytes in (so a dead letter is the refused record unchanged),
- * no auto-commit, one offset commit per record after the listener returned, endless retries with
- * exponential back-off for failures such as PostgreSQL being down, and straight to
+ * batches of at most {@code max-batch} records, no auto-commit, one offset commit per batch after the
+ * listener returned, endless retries with exponential back-off for failures such as PostgreSQL being
+ * down, and straight to
  * {@code messaging.message-commands.dlq} (with {@code dlq.*} reason headers) for undecodable records.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,10 +47,12 @@ public class CommandConsumerConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxBatch());
         var factory = new ConcurrentKafkaListenerContainerFactory<byte[], byte[]>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()));
         factory.setConcurrency(properties.concurrency());
+        factory.setBatchListener(true);
         // Offsets are committed after each poll's records are all stored: never ahead of the store, and
         // a redelivery after a crash is harmless because handling a command is idempotent.
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);

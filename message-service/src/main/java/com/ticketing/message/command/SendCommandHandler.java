@@ -8,15 +8,17 @@ import com.ticketing.events.serde.EventDecodingException;
 import com.ticketing.message.messaging.MessageRefusedException;
 import com.ticketing.message.messaging.MessageRules;
 import com.ticketing.message.messaging.MessageService;
+import com.ticketing.message.messaging.SendCommand;
 import com.ticketing.message.messaging.SendMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns one send command into a stored message and its {@code message.sent}, or into a
+ * Turns each send command into a stored message and its {@code message.sent}, or into a
  * {@code message.rejected}; both through the outbox, so either outcome is committed with its event.
  * Idempotent: the client message id (the command id when the client gave none) is unique per sender,
  * so a redelivered command finds the stored message and queues its {@code message.sent} again under
@@ -37,27 +39,32 @@ public class SendCommandHandler {
     }
 
     /**
-     * Handles the command with CloudEvent id {@code commandId}, written to Kafka at {@code recordTime}.
-     * A command without a valid sender cannot be answered to anybody and fails with
-     * {@link EventDecodingException} (dead letter).
+     * The command with CloudEvent id {@code commandId}, written to Kafka at {@code recordTime}, judged by the
+     * rules: a message to store, or already refused. A command without a valid sender cannot be answered
+     * to anybody and fails with {@link EventDecodingException} (dead letter).
      */
-    public Mono<Void> handle(String commandId, SendMessageCommand command, Instant recordTime) {
+    public SendCommand command(String commandId, SendMessageCommand command, Instant recordTime) {
         if (command.senderId() == null || !Ids.isValid(command.senderId())) {
-            return Mono.error(new EventDecodingException(DecodeFailure.INVALID_DATA,
-                    "send command " + commandId + " has no valid senderId"));
+            throw new EventDecodingException(DecodeFailure.INVALID_DATA,
+                    "send command " + commandId + " has no valid senderId");
         }
         String clientMessageId = command.clientMessageId() != null ? command.clientMessageId() : commandId;
-        SendMessage request;
         try {
-            request = rules.send(command.senderId(), command.receiverId(), command.content(), command.transactionId(),
-                    command.listingId(), clientMessageId);
+            SendMessage request = rules.send(command.senderId(), command.receiverId(), command.content(),
+                    command.transactionId(), command.listingId(), clientMessageId);
+            // Judged by when the user sent it, so a backlog after an outage is judged as it was sent; the
+            // record's time bounds that claim. A redelivered command is judged the same way again.
+            return new SendCommand.Send(commandId, request, messageId(commandId),
+                    sentAt(command.requestedAt(), recordTime), command.clientMessageId());
         } catch (MessageRefusedException refused) {
-            return reject(commandId, command, refused);
+            return new SendCommand.Refused(commandId, new MessageRejected(commandId, command.senderId(),
+                    command.receiverId(), command.clientMessageId(), refused.refusal().name(), refused.getMessage()));
         }
-        // Judged by when the user sent it, so a backlog after an outage is judged as it was sent; the
-        // record's time bounds that claim. A redelivered command is judged the same way again.
-        return messages.send(request, messageId(commandId), sentAt(command.requestedAt(), recordTime), true).then()
-                .onErrorResume(MessageRefusedException.class, refused -> reject(commandId, command, refused));
+    }
+
+    /** Handles the commands of one poll, in order, in one transaction where it can (see {@link MessageService#handleCommands}). */
+    public Mono<Void> handle(List<SendCommand> commands) {
+        return messages.handleCommands(commands);
     }
 
     /** The command's own {@code requestedAt}, but never after its record nor more than the skew before it. */
@@ -76,10 +83,5 @@ public class SendCommandHandler {
         } catch (IllegalArgumentException notAUuid) {
             return UUID.randomUUID();
         }
-    }
-
-    private Mono<Void> reject(String commandId, SendMessageCommand command, MessageRefusedException refused) {
-        return messages.reject(commandId, new MessageRejected(commandId, command.senderId(), command.receiverId(),
-                command.clientMessageId(), refused.refusal().name(), refused.getMessage()));
     }
 }

@@ -5,16 +5,22 @@ import com.ticketing.events.envelope.EventTypes;
 import com.ticketing.events.serde.DecodeFailure;
 import com.ticketing.events.serde.EventCodec;
 import com.ticketing.events.serde.EventDecodingException;
+import com.ticketing.message.messaging.SendCommand;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code messaging.message-commands}. Returns only once the command's outcome is committed
- * in PostgreSQL, so the offset (committed after each poll's records are handled) never runs ahead of
- * the store; failures are retried by the container's error handler, undecodable records go to the
- * dead-letter topic unchanged.
+ * Consumes {@code messaging.message-commands} a poll at a time: the poll's commands are handled in one
+ * transaction, and the listener returns only once their outcomes are committed in PostgreSQL, so the
+ * offsets (committed after the listener returned) never run ahead of the store. A record that cannot be
+ * decoded ends the batch there: the commands before it are handled, it goes to the dead-letter topic
+ * unchanged, and the ones after it come again. A failure to store (PostgreSQL down) is retried by the
+ * container's error handler from the batch's first record, with back-off.
  */
 @Component
 public class SendCommandListener {
@@ -29,15 +35,43 @@ public class SendCommandListener {
 
     @KafkaListener(id = "message-commands", topics = "messaging.message-commands",
             groupId = "${ticketing.commands.group-id}", containerFactory = CommandConsumerConfiguration.FACTORY,
-            autoStartup = "${ticketing.commands.enabled:true}")
-    public void onCommand(ConsumerRecord<byte[], byte[]> record) {
+            autoStartup = "${ticketing.commands.enabled:true}", batch = "true")
+    public void onCommands(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<SendCommand> commands = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            SendCommand command;
+            try {
+                command = decode(record);
+            } catch (EventDecodingException undecodable) {
+                handle(commands, records);
+                throw new BatchListenerFailedException(undecodable.getMessage(), undecodable, record);
+            }
+            commands.add(command);
+        }
+        handle(commands, records);
+    }
+
+    private SendCommand decode(ConsumerRecord<byte[], byte[]> record) {
         CloudEvent<?> event = EventCodec.decode(record.value());
         if (!event.is(EventTypes.MESSAGE_SEND_REQUESTED)) {
             throw new EventDecodingException(DecodeFailure.UNKNOWN_TYPE,
                     record.topic() + " carries send commands, not " + event.type());
         }
-        // A Kafka consumer thread, not an event loop: waiting for the commit here is what keeps the offset honest.
-        handler.handle(event.id(), event.dataAs(EventTypes.MESSAGE_SEND_REQUESTED), Instant.ofEpochMilli(record.timestamp()))
-                .block(properties.handleTimeout());
+        return handler.command(event.id(), event.dataAs(EventTypes.MESSAGE_SEND_REQUESTED),
+                Instant.ofEpochMilli(record.timestamp()));
+    }
+
+    /** Handles the commands decoded so far, all of them or none: a failure names the batch's first record. */
+    private void handle(List<SendCommand> commands, List<ConsumerRecord<byte[], byte[]>> records) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        try {
+            // A Kafka consumer thread, not an event loop: waiting for the commit here is what keeps the offset honest.
+            handler.handle(commands).block(properties.handleTimeout());
+        } catch (RuntimeException failed) {
+            throw new BatchListenerFailedException("handling " + commands.size() + " send commands failed", failed,
+                    records.get(0));
+        }
     }
 }

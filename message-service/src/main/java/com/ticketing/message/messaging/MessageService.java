@@ -14,13 +14,18 @@ import com.ticketing.message.store.SendStore;
 import com.ticketing.message.store.StoredMessage;
 import io.r2dbc.spi.R2dbcException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,9 +41,6 @@ public class MessageService {
 
     private static final Logger log = LoggerFactory.getLogger(MessageService.class);
 
-    static final String BLOCKED_BY_RECEIVER = "You cannot message this user";
-    static final String BLOCKED_BY_SENDER = "You blocked this user; unblock them to send messages";
-
     private final MessageStore store;
     private final SendStore sends;
     private final ConversationStore conversations;
@@ -46,7 +48,7 @@ public class MessageService {
     private final PushRequests pushRequests;
     private final Outbox outbox;
     private final Changes changes;
-    private final SendLimit sendLimit;
+    private final SendAdmission admission;
     private final Clock clock;
 
     public MessageService(MessageStore store, SendStore sends, ConversationStore conversations, ReportStore reports,
@@ -59,7 +61,7 @@ public class MessageService {
         this.pushRequests = pushRequests;
         this.outbox = outbox;
         this.changes = changes;
-        this.sendLimit = sendLimit;
+        this.admission = new SendAdmission(sendLimit);
         this.clock = clock;
     }
 
@@ -88,25 +90,137 @@ public class MessageService {
      * late is judged as it was sent, a refusal stays a refusal on redelivery, and a replay is never refused.
      */
     public Mono<SendOutcome> send(SendMessage request, UUID messageId, Instant requestedAt, boolean reemitOnReplay) {
-        NewMessage message = new NewMessage(messageId, request.senderId(), request.receiverId(),
-                request.content(), request.transactionId(), request.listingId(), request.clientMessageId(), now(),
-                requestedAt.truncatedTo(ChronoUnit.MICROS));
-        StoredMessage expected = message.storedAt(message.createdAt());
-        Outbox.Row sent = Outbox.row(Topics.MESSAGE_EVENTS, MessageEvents.key(expected), MessageEvents.sent(expected));
+        NewMessage message = newMessage(request, messageId, requestedAt);
+        SendLimit limit = admission.limit();
         Mono<SendOutcome> work = sends.lock(message.senderId(), message.receiverId())
-                .then(sends.store(message, sent, sendLimit.from(message.requestedAt()),
-                        sendLimit.until(message.requestedAt()), 2 * sendLimit.capacity() + 2))
+                .then(sends.store(message, sentRow(message), limit.from(message.requestedAt()),
+                        limit.until(message.requestedAt()), windowLimit(limit)))
                 .flatMap(stored -> admissible(stored, message.requestedAt())
-                        .then(queuedAtItsTime(stored.message(), expected))
-                        .then(pushRequests.afterSent(stored.message(), stored.receiver()))
+                        .then(afterStored(stored, message))
                         .thenReturn(new SendOutcome(stored.message(), true)))
                 .switchIfEmpty(Mono.defer(() -> replay(request, reemitOnReplay)));
         return changes.committed(work).onErrorMap(MessageService::isValueRefusedByStore, refused -> {
             // The rules should have caught whatever the database refuses; answer the sender rather than
             // fail the request (or stall a command partition) on a value that can never be stored.
             log.warn("PostgreSQL refused a message from {} that passed the rules", request.senderId(), refused);
-            return MessageRefusedException.invalid("The message store refused a value of this message");
+            return storeRefused();
         });
+    }
+
+    /**
+     * Handles a batch of send commands in one transaction, in their order: each is stored with its
+     * {@code message.sent} (a redelivered one re-emits it), or answered with {@code message.rejected}, exactly
+     * as it would have been alone. One transaction and one round trip to judge them all
+     * ({@link SendStore#lockAndJudge}) instead of two round trips and a commit per command around its store.
+     * Should the batch fail for any reason but the store being out of reach, each command is handled again in
+     * a batch of its own: one command PostgreSQL refuses costs its batch the speed-up, not its outcome.
+     */
+    public Mono<Void> handleCommands(List<SendCommand> commands) {
+        if (commands.isEmpty()) {
+            return Mono.empty();
+        }
+        Set<String> conversationKeys = new HashSet<>();
+        Map<String, SendStore.Window> windows = new HashMap<>();
+        Set<SendStore.Pair> clientIds = new HashSet<>();
+        Set<SendStore.Pair> pairs = new HashSet<>();
+        SendLimit limit = admission.limit();
+        for (SendCommand command : commands) {
+            if (command instanceof SendCommand.Send send) {
+                SendMessage request = send.request();
+                conversationKeys.add(ConversationKey.of(request.senderId(), request.receiverId()));
+                windows.merge(request.senderId(), new SendStore.Window(limit.from(send.requestedAt()),
+                        limit.until(send.requestedAt()), windowLimit(limit)), MessageService::widest);
+                clientIds.add(new SendStore.Pair(request.senderId(), request.clientMessageId()));
+                pairs.add(new SendStore.Pair(request.senderId(), request.receiverId()));
+            } else if (command instanceof SendCommand.Refused refused && inConversation(refused.rejection())) {
+                conversationKeys.add(ConversationKey.of(refused.rejection().senderId(), refused.rejection().receiverId()));
+            }
+        }
+        Mono<Void> work = sends.lockAndJudge(conversationKeys, windows, clientIds, pairs)
+                .map(admission::batch)
+                .flatMap(batch -> Flux.fromIterable(commands).concatMap(command -> handle(command, batch)).then());
+        return changes.committed(work)
+                .onErrorResume(failure -> commands.size() > 1 && !(failure instanceof StoreUnavailableException),
+                        failure -> {
+                            log.warn("A batch of {} send commands failed; handling each alone: {}", commands.size(),
+                                    failure.toString());
+                            return Flux.fromIterable(commands).concatMap(command -> handleCommands(List.of(command)))
+                                    .then();
+                        })
+                .onErrorResume(failure -> commands.size() == 1 && commands.get(0) instanceof SendCommand.Send
+                        && isValueRefusedByStore(failure), failure -> {
+                    SendCommand.Send send = (SendCommand.Send) commands.get(0);
+                    log.warn("PostgreSQL refused a message from {} that passed the rules", send.request().senderId(),
+                            failure);
+                    return reject(send.commandId(), send.rejected(storeRefused()));
+                });
+    }
+
+    private Mono<Void> handle(SendCommand command, SendAdmission.Batch batch) {
+        if (command instanceof SendCommand.Refused refused) {
+            return queueRejected(refused.commandId(), refused.rejection());
+        }
+        SendCommand.Send send = (SendCommand.Send) command;
+        SendMessage request = send.request();
+        if (batch.alreadyStored(request)) {
+            return replayCommand(send);
+        }
+        MessageRefusedException refused = batch.refusal(request, send.requestedAt());
+        if (refused != null) {
+            return queueRejected(send.commandId(), send.rejected(refused));
+        }
+        batch.admit(request, send.requestedAt());
+        return Mono.defer(() -> {
+            NewMessage message = newMessage(request, send.messageId(), send.requestedAt());
+            // Judged already: the statement's own window read is not needed (an empty one costs nothing).
+            return sends.store(message, sentRow(message), message.requestedAt(), message.requestedAt(), 0)
+                    .flatMap(stored -> afterStored(stored, message).thenReturn(stored))
+                    .switchIfEmpty(Mono.defer(() -> replayCommand(send).then(Mono.empty())))
+                    .then();
+        });
+    }
+
+    private Mono<Void> replayCommand(SendCommand.Send send) {
+        return replay(send.request(), true).then()
+                .onErrorResume(MessageRefusedException.class,
+                        refused -> queueRejected(send.commandId(), send.rejected(refused)));
+    }
+
+    /**
+     * How many of the sender's other sends around one send the store reads: within a period either side of
+     * it, a sender held to the limit has at most twice its capacity (and a send or two that raced a lower
+     * limit's deploy).
+     */
+    private static int windowLimit(SendLimit limit) {
+        return 2 * limit.capacity() + 2;
+    }
+
+    /** One window over the sender's sends of a batch: from the earliest's to the latest's, reading enough for all. */
+    private static SendStore.Window widest(SendStore.Window one, SendStore.Window other) {
+        return new SendStore.Window(one.after().isBefore(other.after()) ? one.after() : other.after(),
+                one.before().isAfter(other.before()) ? one.before() : other.before(), one.most() + other.most());
+    }
+
+    private NewMessage newMessage(SendMessage request, UUID messageId, Instant requestedAt) {
+        return new NewMessage(messageId, request.senderId(), request.receiverId(), request.content(),
+                request.transactionId(), request.listingId(), request.clientMessageId(), now(),
+                requestedAt.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** The {@code message.sent} of a message stored at the time it asks for. */
+    private static Outbox.Row sentRow(NewMessage message) {
+        StoredMessage expected = message.storedAt(message.createdAt());
+        return Outbox.row(Topics.MESSAGE_EVENTS, MessageEvents.key(expected), MessageEvents.sent(expected));
+    }
+
+    private static MessageRefusedException storeRefused() {
+        return MessageRefusedException.invalid("The message store refused a value of this message");
+    }
+
+    /** What follows a new message's store in its transaction: its event if it got another time, a push request. */
+    private Mono<Void> afterStored(SendStore.NewlyStored stored, NewMessage message) {
+        return queuedAtItsTime(stored.message(), message.storedAt(message.createdAt()))
+                .then(pushRequests.afterSent(stored.message(), stored.receiver()));
     }
 
     /**
@@ -114,16 +228,9 @@ public class MessageService {
      * limit (RATE_LIMITED); a retry of a message stored before a block is answered by the replay instead.
      */
     private Mono<Void> admissible(SendStore.NewlyStored stored, Instant requestedAt) {
-        if (stored.blockers().contains(stored.message().receiverId())) {
-            return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, BLOCKED_BY_RECEIVER));
-        }
-        if (!stored.blockers().isEmpty()) {
-            return Mono.error(new MessageRefusedException(Refusal.FORBIDDEN, BLOCKED_BY_SENDER));
-        }
-        Duration wait = sendLimit.refusal(requestedAt, stored.sendTimes());
-        return wait == null ? Mono.empty() : Mono.error(new MessageRefusedException(Refusal.RATE_LIMITED,
-                "Too many messages, socket and REST together: at most " + sendLimit.capacity() + " per "
-                        + sendLimit.period().toSeconds() + " s", wait));
+        MessageRefusedException refused = admission.refusal(stored.blockers(), stored.message().receiverId(),
+                requestedAt, stored.sendTimes());
+        return refused == null ? Mono.empty() : Mono.error(refused);
     }
 
     /**
@@ -158,11 +265,21 @@ public class MessageService {
 
     /** Queues {@code message.rejected} for a refused send command. */
     public Mono<Void> reject(String commandId, MessageRejected rejection) {
-        boolean conversation = rejection.receiverId() != null && Ids.isValid(rejection.receiverId());
-        String key = conversation ? ConversationKey.of(rejection.senderId(), rejection.receiverId()) : rejection.senderId();
-        Mono<Void> lock = conversation ? conversations.lock(rejection.senderId(), rejection.receiverId()) : Mono.empty();
-        return changes.committed(lock.then(Mono.defer(() -> outbox.append(Topics.MESSAGE_EVENTS, key,
-                MessageEvents.rejected(commandId, key, now(), rejection)))));
+        Mono<Void> lock = inConversation(rejection) ? conversations.lock(rejection.senderId(), rejection.receiverId())
+                : Mono.empty();
+        return changes.committed(lock.then(Mono.defer(() -> queueRejected(commandId, rejection))));
+    }
+
+    /** Whether a rejection belongs to a conversation (its receiver is a valid id), or only to its sender. */
+    private static boolean inConversation(MessageRejected rejection) {
+        return rejection.receiverId() != null && Ids.isValid(rejection.receiverId());
+    }
+
+    /** Queues {@code message.rejected} under its conversation's key, in a transaction holding that conversation's lock. */
+    private Mono<Void> queueRejected(String commandId, MessageRejected rejection) {
+        String key = inConversation(rejection) ? ConversationKey.of(rejection.senderId(), rejection.receiverId())
+                : rejection.senderId();
+        return outbox.append(Topics.MESSAGE_EVENTS, key, MessageEvents.rejected(commandId, key, now(), rejection));
     }
 
     /** The receiver marks one message read; reading it again changes nothing and emits nothing. */

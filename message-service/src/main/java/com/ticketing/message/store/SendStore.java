@@ -4,8 +4,13 @@ import com.ticketing.events.payload.message.ConversationKey;
 import com.ticketing.message.outbox.Outbox;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -22,6 +27,9 @@ import reactor.core.publisher.Mono;
  * Why the statement sees what it must: it starts after both locks are held, so its snapshot holds every
  * change of this conversation and every send of this sender that committed before. Its parts share that
  * snapshot: the send-window read does not see the message inserted beside it (and excludes its id anyway).
+ * <p>
+ * A batch of send commands shares its transaction's round trips: {@link #lockAndJudge} takes all its locks
+ * and reads what decides every send at once, then {@link #store} writes each admitted message.
  */
 @Repository
 public class SendStore {
@@ -126,10 +134,82 @@ public class SendStore {
                 .one();
     }
 
+    /**
+     * Takes the locks of a batch of sends (every conversation's, then every sender's: see
+     * {@code V6__send_batches.sql}) and reads what decides each send, in one round trip. Call it first in the
+     * batch's transaction.
+     *
+     * @param conversationKeys every conversation the batch changes, sends and rejections alike
+     * @param windows          each sender's window: his first stored send times strictly inside it come back
+     * @param clientIds        the (sender, client message id) pairs of the batch's sends
+     * @param pairs            the (sender, receiver) pairs of the batch's sends
+     */
+    public Mono<Judged> lockAndJudge(Collection<String> conversationKeys, Map<String, Window> windows,
+                                     Collection<Pair> clientIds, Collection<Pair> pairs) {
+        return db.sql("SELECT kind, user_id, other, epoch_micros FROM lock_and_judge_sends(:keys, :senders, :from,"
+                        + " :until, :most, :clientSenders, :clientIds, :pairSenders, :pairReceivers)")
+                .bind("keys", conversationKeys.toArray(String[]::new))
+                .bind("senders", windows.keySet().toArray(String[]::new))
+                .bind("from", windows.values().stream().map(window -> micros(window.after())).toArray(Long[]::new))
+                .bind("until", windows.values().stream().map(window -> micros(window.before())).toArray(Long[]::new))
+                .bind("most", windows.values().stream().map(Window::most).toArray(Integer[]::new))
+                .bind("clientSenders", clientIds.stream().map(Pair::user).toArray(String[]::new))
+                .bind("clientIds", clientIds.stream().map(Pair::other).toArray(String[]::new))
+                .bind("pairSenders", pairs.stream().map(Pair::user).toArray(String[]::new))
+                .bind("pairReceivers", pairs.stream().map(Pair::other).toArray(String[]::new))
+                .map((row, meta) -> new JudgedRow(row.get("kind", String.class), row.get("user_id", String.class),
+                        row.get("other", String.class), row.get("epoch_micros", Long.class)))
+                .all()
+                .collectList()
+                .map(Judged::of);
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
     private static List<Instant> instants(Long[] epochMicros) {
         return epochMicros == null ? List.of() : Arrays.stream(epochMicros)
                 .map(micros -> Instant.EPOCH.plus(micros, ChronoUnit.MICROS))
                 .toList();
+    }
+
+    /** Two users, in an order the caller gives meaning to. */
+    public record Pair(String user, String other) {
+    }
+
+    /** The first {@code most} send times strictly between {@code after} and {@code before}. */
+    public record Window(Instant after, Instant before, int most) {
+    }
+
+    private record JudgedRow(String kind, String user, String other, Long epochMicros) {
+    }
+
+    /**
+     * What decides a batch's sends, as stored when its locks were taken.
+     *
+     * @param storedClientIds the batch's (sender, client message id) pairs already stored
+     * @param blocks          the (blocker, blocked) pairs between the batch's senders and receivers
+     * @param sendTimes       each sender's first stored send times inside his window, ascending
+     */
+    public record Judged(Set<Pair> storedClientIds, Set<Pair> blocks, Map<String, List<Instant>> sendTimes) {
+
+        static Judged of(List<JudgedRow> rows) {
+            Set<Pair> stored = new HashSet<>();
+            Set<Pair> blocks = new HashSet<>();
+            Map<String, List<Instant>> times = new HashMap<>();
+            for (JudgedRow row : rows) {
+                switch (row.kind()) {
+                    case "stored" -> stored.add(new Pair(row.user(), row.other()));
+                    case "block" -> blocks.add(new Pair(row.user(), row.other()));
+                    case "sent" -> times.computeIfAbsent(row.user(), sender -> new ArrayList<>())
+                            .add(Instant.EPOCH.plus(row.epochMicros(), ChronoUnit.MICROS));
+                    default -> throw new IllegalStateException("lock_and_judge_sends returned a row of kind " + row.kind());
+                }
+            }
+            times.replaceAll((sender, sent) -> sent.stream().sorted().toList());
+            return new Judged(Set.copyOf(stored), Set.copyOf(blocks), Map.copyOf(times));
+        }
     }
 
     /**

@@ -159,6 +159,28 @@ class SendCommandIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void aBurstWithAnUndecodableRecordInsideIsHandledInOrderAroundIt() {
+        String key = ConversationKey.of(alice, bob);
+        byte[] garbage = ("{not json either " + alice).getBytes(StandardCharsets.UTF_8);
+        List<CloudEvent<SendMessageCommand>> before = List.of(command(alice, bob, "one", "burst-1"),
+                command(alice, bob, "two", "burst-2"), command(alice, bob, "three", "burst-3"));
+        List<CloudEvent<SendMessageCommand>> after = List.of(command(alice, bob, "four", "burst-4"),
+                command(alice, alice, "to myself", "burst-self"), command(alice, bob, "five", "burst-5"));
+        // One flush for all, on one partition: they reach the service in one poll or a few, in this order.
+        before.forEach(command -> send(command));
+        producer.send(new ProducerRecord<>(Topics.MESSAGE_COMMANDS.name(), key, garbage));
+        after.forEach(command -> send(command));
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters.poll(r -> java.util.Arrays.equals(r.value(), garbage)).isEmpty());
+        List<CloudEvent<?>> sent = awaitEvents(EventTypes.MESSAGE_SENT.name(), alice, 5);
+        assertThat(sent).extracting(e -> e.dataAs(EventTypes.MESSAGE_SENT).clientMessageId())
+                .containsExactly("burst-1", "burst-2", "burst-3", "burst-4", "burst-5");
+        assertThat(awaitEvents(EventTypes.MESSAGE_REJECTED.name(), alice, 1).get(0).dataAs(EventTypes.MESSAGE_REJECTED)
+                .clientMessageId()).isEqualTo("burst-self");
+    }
+
+    @Test
     void restChangesAreEmittedKeyedByConversation() {
         String id = client.post().uri("/api/messages").headers(h -> h.setBearerAuth(token(alice)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("receiverId", bob, "content", "hi"))
@@ -193,8 +215,12 @@ class SendCommandIntegrationTest extends IntegrationTestSupport {
     }
 
     private static void publish(CloudEvent<SendMessageCommand> command) {
-        producer.send(new ProducerRecord<>(Topics.MESSAGE_COMMANDS.name(), command.subject(), EventCodec.encode(command)));
+        send(command);
         producer.flush();
+    }
+
+    private static void send(CloudEvent<SendMessageCommand> command) {
+        producer.send(new ProducerRecord<>(Topics.MESSAGE_COMMANDS.name(), command.subject(), EventCodec.encode(command)));
     }
 
     /** Waits until exactly {@code count} events of the type about {@code sender} arrived (and no more for a moment). */
