@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
  * The write of a new message, in two round trips after the transaction's start: {@link #lock} takes the
  * conversation's and the sender's locks, then {@link #store} writes the message, counts it in both
  * summaries, queues its {@code message.sent} and reads what decides whether it may stay (the sender's
- * send window and the blocks between the two users), all in one statement. Each round trip costs the
- * service and PostgreSQL more than the work of most of these statements, and a send once took six.
+ * send window and the blocks between the two users), all in one statement, kept in the database as
+ * {@code store_message} (V7) so that a send carries a short call rather than its text. Each round trip costs
+ * the service and PostgreSQL more than the work of most of these statements, and a send once took six.
  * <p>
  * Why the statement sees what it must: it starts after both locks are held, so its snapshot holds every
  * change of this conversation and every send of this sender that committed before. Its parts share that
@@ -34,55 +35,10 @@ import reactor.core.publisher.Mono;
 @Repository
 public class SendStore {
 
-    /**
-     * The message goes in at {@code :now}, or a microsecond after the conversation's newest message if the
-     * clock says otherwise (a step back, or a tie): order over accuracy, by microseconds where clocks agree.
-     * Its {@code message.sent} was encoded for {@code :now}, so the outbox row is written only when the
-     * message got that time; otherwise the caller queues the event for the time it got. Nothing is written
-     * and no row comes back when the sender already stored a message under the client message id.
-     */
-    private static final String STORE_SQL = """
-            WITH stored AS (
-                INSERT INTO messages (id, sender_id, receiver_id, content, transaction_id, listing_id,
-                                      client_message_id, created_at, updated_at, requested_at)
-                SELECT :id, :sender, :receiver, :content, :transaction, :listing, :clientMessageId, at.t, at.t,
-                       :requestedAt
-                  FROM (SELECT GREATEST(:now, (SELECT created_at + interval '1 microsecond' FROM messages
-                                                WHERE LEAST(sender_id, receiver_id) = :low
-                                                  AND GREATEST(sender_id, receiver_id) = :high
-                                                ORDER BY created_at DESC, id DESC LIMIT 1)) AS t) at
-                ON CONFLICT (sender_id, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING
-                RETURNING %s
-            ), counted AS (
-                INSERT INTO conversation_summaries AS c (user_id, other_id, last_message_id, last_message_at,
-                                                         unread_count)
-                SELECT side.user_id, side.other_id, stored.id, stored.created_at, side.unread
-                  FROM stored, (VALUES (:low, :high, :lowUnread), (:high, :low, :highUnread))
-                                AS side (user_id, other_id, unread)
-                ON CONFLICT (user_id, other_id) DO UPDATE SET
-                    unread_count = c.unread_count + EXCLUDED.unread_count,
-                    last_message_id = CASE WHEN c.last_message_id IS NULL
-                            OR (EXCLUDED.last_message_at, EXCLUDED.last_message_id) > (c.last_message_at, c.last_message_id)
-                        THEN EXCLUDED.last_message_id ELSE c.last_message_id END,
-                    last_message_at = CASE WHEN c.last_message_id IS NULL
-                            OR (EXCLUDED.last_message_at, EXCLUDED.last_message_id) > (c.last_message_at, c.last_message_id)
-                        THEN EXCLUDED.last_message_at ELSE c.last_message_at END
-                RETURNING c.user_id, c.unread_count, c.notified_at
-            ), queued AS (
-                INSERT INTO message_outbox (event_id, topic, record_key, event_type, payload)
-                SELECT :eventId, :topic, :key, :type, :payload FROM stored WHERE stored.created_at = :now
-                ON CONFLICT (event_id) DO NOTHING
-            )
-            SELECT %s, counted.unread_count, counted.notified_at,
-                   ARRAY(SELECT CAST(EXTRACT(EPOCH FROM sent.requested_at) * 1000000 AS bigint) FROM messages sent
-                          WHERE sent.sender_id = :sender AND sent.requested_at > :after AND sent.requested_at < :before
-                            AND sent.id <> :id
-                          ORDER BY sent.requested_at LIMIT :limit) AS send_times,
-                   ARRAY(SELECT CAST(b.blocker_id AS varchar) FROM user_blocks b
-                          WHERE (b.blocker_id = :receiver AND b.blocked_id = :sender)
-                             OR (b.blocker_id = :sender AND b.blocked_id = :receiver)) AS blockers
-              FROM stored JOIN counted ON counted.user_id = :receiver
-            """.formatted(StoredMessage.COLUMNS, StoredMessage.columnsOf("stored"));
+    /** The store of a new message: one statement, kept in the database ({@code V7__store_message.sql}). */
+    private static final String STORE_SQL = "SELECT * FROM store_message(:id, :sender, :receiver, :content,"
+            + " :transaction, :listing, :clientMessageId, :now, :requestedAt, :low, :high, :lowUnread, :highUnread,"
+            + " :eventId, :topic, :key, :type, :payload, :after, :before, :limit)";
 
     private final DatabaseClient db;
 
