@@ -159,7 +159,8 @@ public class MessageService {
     private Mono<Void> handleAlone(SendCommand command) {
         if (command instanceof SendCommand.Send send) {
             return send(send.request(), send.messageId(), send.requestedAt(), true).then()
-                    .onErrorResume(MessageRefusedException.class, refused -> reject(send.commandId(), send.rejected(refused)));
+                    .onErrorResume(MessageRefusedException.class,
+                            refused -> reject(send.commandId(), send.rejected(refused)));
         }
         SendCommand.Refused refused = (SendCommand.Refused) command;
         return reject(refused.commandId(), refused.rejection());

@@ -2,6 +2,7 @@ package com.ticketing.message.messaging;
 
 import com.ticketing.events.payload.message.MessageRejected;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -17,13 +18,18 @@ public sealed interface SendCommand {
     /**
      * A send that passed the rules.
      *
-     * @param messageId             the id a new message gets (the gateway told the sender)
-     * @param requestedAt           when the sender sent it, for the send limit
+     * @param messageId              the id a new message gets (the gateway told the sender)
+     * @param requestedAt            when the sender sent it, for the send limit
      * @param commandClientMessageId the client message id as the command gave it (null when it gave none),
-     *                              for a rejection to repeat
+     *                               for a rejection to repeat
      */
     record Send(String commandId, SendMessage request, UUID messageId, Instant requestedAt,
                 String commandClientMessageId) implements SendCommand {
+
+        /** {@code requestedAt} to the microsecond, as it is stored and read back to judge later sends. */
+        public Send {
+            requestedAt = requestedAt.truncatedTo(ChronoUnit.MICROS);
+        }
 
         MessageRejected rejected(MessageRefusedException refused) {
             return new MessageRejected(commandId, request.senderId(), request.receiverId(), commandClientMessageId,
