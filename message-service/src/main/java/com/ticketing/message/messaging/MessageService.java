@@ -16,10 +16,9 @@ import io.r2dbc.spi.R2dbcException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -124,7 +123,7 @@ public class MessageService {
             return handleAlone(commands.get(0));
         }
         Set<String> conversationKeys = new HashSet<>();
-        Map<String, SendStore.Window> windows = new HashMap<>();
+        List<SendStore.Window> windows = new ArrayList<>();
         Set<SendStore.Pair> clientIds = new HashSet<>();
         Set<SendStore.Pair> pairs = new HashSet<>();
         SendLimit limit = admission.limit();
@@ -132,8 +131,8 @@ public class MessageService {
             if (command instanceof SendCommand.Send send) {
                 SendMessage request = send.request();
                 conversationKeys.add(ConversationKey.of(request.senderId(), request.receiverId()));
-                windows.merge(request.senderId(), new SendStore.Window(limit.from(send.requestedAt()),
-                        limit.until(send.requestedAt()), windowLimit(limit)), MessageService::widest);
+                windows.add(new SendStore.Window(request.senderId(), limit.from(send.requestedAt()),
+                        limit.until(send.requestedAt()), windowLimit(limit)));
                 clientIds.add(new SendStore.Pair(request.senderId(), request.clientMessageId()));
                 pairs.add(new SendStore.Pair(request.senderId(), request.receiverId()));
             } else if (command instanceof SendCommand.Refused refused && inConversation(refused.rejection())) {
@@ -203,12 +202,6 @@ public class MessageService {
      */
     private static int windowLimit(SendLimit limit) {
         return 2 * limit.capacity() + 2;
-    }
-
-    /** One window over the sender's sends of a batch: from the earliest's to the latest's, reading enough for all. */
-    private static SendStore.Window widest(SendStore.Window one, SendStore.Window other) {
-        return new SendStore.Window(one.after().isBefore(other.after()) ? one.after() : other.after(),
-                one.before().isAfter(other.before()) ? one.before() : other.before(), one.most() + other.most());
     }
 
     private NewMessage newMessage(SendMessage request, UUID messageId, Instant requestedAt) {

@@ -92,23 +92,23 @@ public class SendStore {
 
     /**
      * Takes the locks of a batch of sends (every conversation's, then every sender's: see
-     * {@code V6__send_batches.sql}) and reads what decides each send, in one round trip. Call it first in the
-     * batch's transaction.
+     * {@code V8__send_windows_per_send.sql}) and reads what decides each send, in one round trip. Call it
+     * first in the batch's transaction.
      *
      * @param conversationKeys every conversation the batch changes, sends and rejections alike
-     * @param windows          each sender's window: his first stored send times strictly inside it come back
+     * @param windows          one per send: its sender's first stored send times strictly inside it come back
      * @param clientIds        the (sender, client message id) pairs of the batch's sends
      * @param pairs            the (sender, receiver) pairs of the batch's sends
      */
-    public Mono<Judged> lockAndJudge(Collection<String> conversationKeys, Map<String, Window> windows,
+    public Mono<Judged> lockAndJudge(Collection<String> conversationKeys, List<Window> windows,
                                      Collection<Pair> clientIds, Collection<Pair> pairs) {
         return db.sql("SELECT kind, user_id, other, epoch_micros FROM lock_and_judge_sends(:keys, :senders, :from,"
                         + " :until, :most, :clientSenders, :clientIds, :pairSenders, :pairReceivers)")
                 .bind("keys", conversationKeys.toArray(String[]::new))
-                .bind("senders", windows.keySet().toArray(String[]::new))
-                .bind("from", windows.values().stream().map(window -> micros(window.after())).toArray(Long[]::new))
-                .bind("until", windows.values().stream().map(window -> micros(window.before())).toArray(Long[]::new))
-                .bind("most", windows.values().stream().map(Window::most).toArray(Integer[]::new))
+                .bind("senders", windows.stream().map(Window::sender).toArray(String[]::new))
+                .bind("from", windows.stream().map(window -> micros(window.after())).toArray(Long[]::new))
+                .bind("until", windows.stream().map(window -> micros(window.before())).toArray(Long[]::new))
+                .bind("most", windows.stream().map(Window::most).toArray(Integer[]::new))
                 .bind("clientSenders", clientIds.stream().map(Pair::user).toArray(String[]::new))
                 .bind("clientIds", clientIds.stream().map(Pair::other).toArray(String[]::new))
                 .bind("pairSenders", pairs.stream().map(Pair::user).toArray(String[]::new))
@@ -134,8 +134,8 @@ public class SendStore {
     public record Pair(String user, String other) {
     }
 
-    /** The first {@code most} send times strictly between {@code after} and {@code before}. */
-    public record Window(Instant after, Instant before, int most) {
+    /** The sender's first {@code most} send times strictly between {@code after} and {@code before}. */
+    public record Window(String sender, Instant after, Instant before, int most) {
     }
 
     private record JudgedRow(String kind, String user, String other, Long epochMicros) {
@@ -153,17 +153,18 @@ public class SendStore {
         static Judged of(List<JudgedRow> rows) {
             Set<Pair> stored = new HashSet<>();
             Set<Pair> blocks = new HashSet<>();
-            Map<String, List<Instant>> times = new HashMap<>();
+            Map<String, Map<String, Instant>> sent = new HashMap<>(); // by sender, by message id: once per send
             for (JudgedRow row : rows) {
                 switch (row.kind()) {
                     case "stored" -> stored.add(new Pair(row.user(), row.other()));
                     case "block" -> blocks.add(new Pair(row.user(), row.other()));
-                    case "sent" -> times.computeIfAbsent(row.user(), sender -> new ArrayList<>())
-                            .add(Instant.EPOCH.plus(row.epochMicros(), ChronoUnit.MICROS));
+                    case "sent" -> sent.computeIfAbsent(row.user(), sender -> new HashMap<>())
+                            .put(row.other(), Instant.EPOCH.plus(row.epochMicros(), ChronoUnit.MICROS));
                     default -> throw new IllegalStateException("lock_and_judge_sends returned a row of kind " + row.kind());
                 }
             }
-            times.replaceAll((sender, sent) -> sent.stream().sorted().toList());
+            Map<String, List<Instant>> times = new HashMap<>();
+            sent.forEach((sender, byId) -> times.put(sender, byId.values().stream().sorted().toList()));
             return new Judged(Set.copyOf(stored), Set.copyOf(blocks), Map.copyOf(times));
         }
     }

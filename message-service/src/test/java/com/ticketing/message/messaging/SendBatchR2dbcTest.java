@@ -17,9 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -29,8 +35,10 @@ import reactor.core.publisher.Mono;
 /**
  * A poll's send commands handled in one transaction give each command the outcome it would have had
  * alone, in order: the send limit counts the batch's own earlier sends, a repeat inside the batch or of a
- * stored message is a replay, blocks refuse, refusals of the rules are queued, one value PostgreSQL refuses
- * costs only its own command, and batches running beside single sends over the same users all finish.
+ * stored message is a replay, each send is judged on its own window however far apart the batch's sends are,
+ * blocks refuse in both directions, refusals of the rules are queued, one value PostgreSQL refuses costs only
+ * its own command, and batches running beside single sends over the same users all finish; all of it on the
+ * batch's own path, not the one-by-one fallback (which would give the same outcomes).
  */
 class SendBatchR2dbcTest {
 
@@ -51,6 +59,30 @@ class SendBatchR2dbcTest {
         pool.dispose();
     }
 
+    /** The batch's own path, not the one-by-one fallback that gives the same outcomes more slowly. */
+    @BeforeEach
+    void watchForFallbacks() {
+        fallbacks = new ListAppender<>();
+        fallbacks.start();
+        serviceLog().addAppender(fallbacks);
+    }
+
+    @AfterEach
+    void stopWatching() {
+        serviceLog().detachAppender(fallbacks);
+    }
+
+    private ListAppender<ILoggingEvent> fallbacks;
+
+    private static Logger serviceLog() {
+        return (Logger) LoggerFactory.getLogger(MessageService.class);
+    }
+
+    private List<String> fallbacksSeen() {
+        return fallbacks.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(message -> message.contains("handling each alone")).toList();
+    }
+
     @Test
     void theLimitCountsTheBatchsOwnEarlierSends() {
         String sender = user("limit");
@@ -67,6 +99,27 @@ class SendBatchR2dbcTest {
         List<String> outcomes = outcomes(sender, receiver);
         assertThat(outcomes.subList(5, 20)).containsOnly(EventTypes.MESSAGE_SENT.name()); // the batch's first 15
         assertThat(outcomes.subList(20, 25)).containsOnly("RATE_LIMITED"); // then the limit
+        assertThat(fallbacksSeen()).isEmpty();
+    }
+
+    @Test
+    void eachSendIsJudgedOnItsOwnWindowWhenTheBatchSpansMinutes() {
+        String sender = user("spread");
+        String receiver = user("to");
+        Instant now = Instant.now();
+        for (int i = 0; i < 140; i++) { // two a second for the 70 s before now: the limit's pace, each admitted
+            messages.send(new SendMessage(sender, receiver, "paced " + i, null, null, "p-" + i),
+                    now.minusMillis(70_000 - 500L * i), true).block();
+        }
+
+        // Alone, each is refused: 20 stored sends fall within 10 s of either.
+        messages.handleCommands(List.of(send(sender, receiver, "a minute ago", "x-old", now.minusSeconds(60)),
+                send(sender, receiver, "just now", "x-new", now.minusMillis(250)))).block();
+
+        assertThat(storedCount(sender)).isEqualTo(140);
+        List<String> outcomes = outcomes(sender, receiver);
+        assertThat(outcomes.subList(140, outcomes.size())).containsExactly("RATE_LIMITED", "RATE_LIMITED");
+        assertThat(fallbacksSeen()).isEmpty();
     }
 
     @Test
@@ -86,6 +139,7 @@ class SendBatchR2dbcTest {
         // cm-1's message.sent re-emitted under its first id is already queued; cm-2's once; then the conflict.
         assertThat(outcomes(sender, receiver)).containsExactly(EventTypes.MESSAGE_SENT.name(),
                 EventTypes.MESSAGE_SENT.name(), "CONFLICT");
+        assertThat(fallbacksSeen()).isEmpty();
     }
 
     @Test
@@ -93,19 +147,28 @@ class SendBatchR2dbcTest {
         String sender = user("blocked");
         String blocker = user("blocker");
         String friend = user("friend");
-        db.sql("INSERT INTO user_blocks (blocker_id, blocked_id, blocked_at) VALUES (:blocker, :blocked, now())")
-                .bind("blocker", blocker).bind("blocked", sender).then().block();
+        String shunned = user("shunned");
+        block(blocker, sender);
+        block(sender, shunned);
         Instant now = Instant.now();
 
         messages.handleCommands(List.of(
                 send(sender, blocker, "let me in", "x-1", now),
                 new SendCommand.Refused("refused-" + sender, new MessageRejected("refused-" + sender, sender, blocker,
                         "x-2", Refusal.VALIDATION.name(), "content is required")),
-                send(sender, friend, "hello friend", "x-3", now))).block();
+                send(sender, shunned, "I blocked you", "x-3", now),
+                send(sender, friend, "hello friend", "x-4", now))).block();
 
         assertThat(outcomes(sender, blocker)).containsExactly(Refusal.FORBIDDEN.name(), Refusal.VALIDATION.name());
-        assertThat(outcomes(sender, friend)).containsExactly(EventTypes.MESSAGE_SENT.name());
         assertThat(rejectionMessages(sender, blocker)).first().isEqualTo(SendAdmission.BLOCKED_BY_RECEIVER);
+        assertThat(rejectionMessages(sender, shunned)).containsExactly(SendAdmission.BLOCKED_BY_SENDER);
+        assertThat(outcomes(sender, friend)).containsExactly(EventTypes.MESSAGE_SENT.name());
+        assertThat(fallbacksSeen()).isEmpty();
+    }
+
+    private static void block(String blocker, String blocked) {
+        db.sql("INSERT INTO user_blocks (blocker_id, blocked_id, blocked_at) VALUES (:blocker, :blocked, now())")
+                .bind("blocker", blocker).bind("blocked", blocked).then().block();
     }
 
     @Test
@@ -122,6 +185,7 @@ class SendBatchR2dbcTest {
         assertThat(storedCount(sender)).isEqualTo(2);
         assertThat(outcomes(sender, receiver)).containsExactly(EventTypes.MESSAGE_SENT.name(), Refusal.VALIDATION.name(),
                 EventTypes.MESSAGE_SENT.name());
+        assertThat(fallbacksSeen()).hasSize(1);
     }
 
     @Test
@@ -146,6 +210,7 @@ class SendBatchR2dbcTest {
 
         long stored = users.stream().mapToLong(SendBatchR2dbcTest::storedCount).sum();
         assertThat(stored).isEqualTo(8L * users.size() + 8);
+        assertThat(fallbacksSeen()).isEmpty();
     }
 
     private static SendCommand send(String sender, String receiver, String content, String clientMessageId,
