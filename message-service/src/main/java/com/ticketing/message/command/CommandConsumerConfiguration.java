@@ -66,6 +66,8 @@ public class CommandConsumerConfiguration {
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters(kafka), backOff);
         handler.addNotRetryableExceptions(EventDecodingException.class);
+        // Checked before its causes: a failed batch is retried even if a cause is one the handler gives up on.
+        handler.addRetryableExceptions(SendCommandListener.BatchFailedException.class);
         return handler;
     }
 

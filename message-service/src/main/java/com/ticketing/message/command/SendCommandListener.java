@@ -70,8 +70,21 @@ public class SendCommandListener {
             // A Kafka consumer thread, not an event loop: waiting for the commit here is what keeps the offset honest.
             handler.handle(commands).block(properties.handleTimeout());
         } catch (RuntimeException failed) {
-            throw new BatchListenerFailedException("handling " + commands.size() + " send commands failed", failed,
-                    records.get(0));
+            // Whatever the cause, it is the batch's, not its first record's: retried, never dead-lettered.
+            throw new BatchListenerFailedException("handling " + commands.size() + " send commands failed",
+                    new BatchFailedException(failed), records.get(0));
+        }
+    }
+
+    /**
+     * A batch's commands could not be stored (PostgreSQL out of reach, or a fault of ours: the commands of a
+     * batch the database refuses are handled one by one and answered). The container retries it with back-off
+     * from its first record; classified retryable, so no cause found below it sends that record to the DLQ.
+     */
+    static final class BatchFailedException extends RuntimeException {
+
+        BatchFailedException(Throwable cause) {
+            super(cause.getMessage(), cause);
         }
     }
 }
