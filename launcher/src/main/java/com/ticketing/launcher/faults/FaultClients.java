@@ -4,10 +4,12 @@ import com.ticketing.launcher.JsonLinesProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,7 +25,12 @@ final class FaultClients implements AutoCloseable {
     record Check(long updatesExpected, long updatesLost, long updatesDuplicated, long updatesOutOfOrder,
                  long socketsWithLoss, long messagesAcked, long messagesLost, long messagesDuplicated,
                  long messagesOutOfOrder, long reconnects, long recovered, long fresh, long longestPauseMs,
-                 String longestPauseAt, String reconnected, String retries, String refused, List<String> ackedIds) {
+                 String longestPauseAt, Optional<Pause> longestPause, String reconnected, String retries, String refused,
+                 List<String> ackedIds) {
+    }
+
+    /** The longest time a socket waited for its next update: whose listing, from when to when. */
+    record Pause(String listingId, Instant from, Instant to) {
     }
 
     /** How far delivery has got: sockets holding their listing's final version, acked messages delivered. */
@@ -110,7 +117,16 @@ final class FaultClients implements AutoCloseable {
                 messages.get("acked").asLong(), messages.get("lost").asLong(), messages.get("duplicates").asLong(),
                 messages.get("outOfOrder").asLong(), sessions.get("connects").asLong(), sessions.get("recovered").asLong(),
                 sessions.get("fresh").asLong(), answer.get("longestPause").asLong(), pauseAt(answer.get("longestPauseAt")),
+                pause(answer.get("longestPauseAt")),
                 reconnected(answer.get("reconnected")), sends.get("retries").toString(), sends.get("refused").toString(), ids);
+    }
+
+    private static Optional<Pause> pause(JsonNode at) {
+        if (at == null || at.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Pause(at.get("listingId").asString(), Instant.parse(at.get("from").asString()),
+                Instant.parse(at.get("to").asString())));
     }
 
     /**

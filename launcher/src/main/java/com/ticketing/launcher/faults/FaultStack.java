@@ -35,6 +35,8 @@ final class FaultStack implements AutoCloseable {
 
     /** The gateways' instance ids, as presence reports them. */
     static final List<String> GATEWAYS = List.of("gateway-a", "gateway-b");
+    /** listing-events-service's Kafka Streams application id: the group whose committed offsets say what it has read. */
+    static final String LISTING_APPLICATION_ID = "listing-events-service";
 
     private final Path home;
     private final Path data;
@@ -92,6 +94,7 @@ final class FaultStack implements AutoCloseable {
         Map<String, String> listing = new HashMap<>(common);
         listing.put("TICKETING_STREAMS_STATE_DIR", data.resolve("streams/listing-events-service").toString());
         listing.put("TICKETING_STREAMS_INSTANCE_ID", "listing-events-service-1"); // restarted under its name
+        listing.put("TICKETING_STREAMS_APPLICATION_ID", LISTING_APPLICATION_ID);
         // Every state change of its exactly-once producers, with its time: after a gateway crash one listing's
         // updates stop for 9-22 s; these lines showed the commits are not where they wait (README, gateway crash).
         listing.put("SPRING_APPLICATION_JSON",

@@ -31,6 +31,8 @@ public final class FaultsCommand {
 
     private static final Duration DRAIN = Duration.ofSeconds(90);
     private static final int PRESENCE_SAMPLE = 8;
+    /** A pause longer than this gets its partition's offsets printed, to show at which step it stood still. */
+    private static final Duration TRACED_PAUSE = Duration.ofSeconds(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -49,7 +51,7 @@ public final class FaultsCommand {
     /** What one scenario measured. */
     record Row(Scenario scenario, String fault, FaultClients.Check sockets, Audits.Topic topic, Audits.Database database,
                long acceptedChanges, long failedPublishes, int unfinishedSends, boolean drained, double presenceWrongFor,
-               boolean presenceRight, String presenceProblem) {
+               boolean presenceRight, String presenceProblem, List<String> pausePath) {
 
         /** Nothing lost, twice or out of order anywhere; every send answered and none refused; load really ran. */
         boolean clean() {
@@ -153,6 +155,7 @@ public final class FaultsCommand {
                     jwtSecret, stack.balancerUrls(), run, pace.sockets(), listings)) {
                 out.printf("  %d sockets follow %d listings through the balancers; load starts%n", pace.sockets(),
                         pace.listings());
+                PartitionWatch partitions = new PartitionWatch(stack.admin(), FaultStack.LISTING_APPLICATION_ID);
                 market.start(pace.updatesPerSecond());
                 clients.startSending(pace.messagesPerSecond());
                 Thread.sleep(pace.before().toMillis());
@@ -186,11 +189,15 @@ public final class FaultsCommand {
                 int unfinished = clients.stopSending(DRAIN);
                 Map<String, Long> finalVersions = market.finalVersions();
                 boolean drained = awaitDrained(clients, finalVersions);
+                partitions.close();
                 FaultClients.Check check = clients.check(finalVersions, 2, faultAt);
+                List<String> pausePath = check.longestPause()
+                        .filter(pause -> Duration.between(pause.from(), pause.to()).compareTo(TRACED_PAUSE) > 0)
+                        .map(pause -> partitions.around(pause.listingId(), pause.from(), pause.to())).orElse(List.of());
                 Audits.Topic topic = Audits.listingUpdates(stack.kafka().bootstrapServers(), finalVersions);
                 Audits.Database database = Audits.messages(stack.jdbcUrl(), run, check.ackedIds());
                 return new Row(scenario, fault, check, topic, database, market.acceptedChanges(), market.failedChanges(), unfinished, drained,
-                        presence.wrongFor(), presence.rightAtTheEnd(), presence.lastProblem());
+                        presence.wrongFor(), presence.rightAtTheEnd(), presence.lastProblem(), pausePath);
             }
         } finally {
             if (restoreAfterLoad) {
@@ -239,6 +246,7 @@ public final class FaultsCommand {
                 row.drained() ? "" : " (not drained after 90 s)");
         out.printf("  sessions after the fault: %d reconnects, %d recovered, %d fresh; send retries %s, refused %s%n",
                 s.reconnects(), s.recovered(), s.fresh(), s.retries(), s.refused());
+        row.pausePath().forEach(line -> out.println("  " + line));
         if (!s.reconnected().isEmpty()) {
             out.printf("  moved sockets: %s%n", s.reconnected());
         }

@@ -12,6 +12,15 @@ import java.util.Set;
  */
 enum Scenario {
 
+    /** The control: the same load and windows with nothing broken, so a pause can be told from the load's own. */
+    NO_FAULT("no-fault", "break nothing: the load alone, for as long as an outage lasts") {
+        @Override
+        String inject(FaultStack stack, Pace pace) throws Exception {
+            Thread.sleep(pace.outage().toMillis());
+            return "nothing broken for " + pace.outage().toSeconds() + " s";
+        }
+    },
+
     BROKER_LEADER_KILL("broker-leader-kill", "kill -9 the broker leading the most partitions, restart it later") {
         @Override
         String inject(FaultStack stack, Pace pace) throws Exception {
