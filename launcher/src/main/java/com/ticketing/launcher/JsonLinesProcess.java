@@ -10,17 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A helper process driven with one JSON command per line on its stdin, answering one JSON line per
- * command on its stdout (the benchmarks' and the fault suite's Node scripts); its stderr goes to a log.
+ * command on its stdout (the benchmarks' and the fault suite's Node scripts, through {@code bench/json-lines.mjs});
+ * its stderr goes to a log. Each command carries an id its answer repeats, so an answer nobody waits for any
+ * more (its caller timed out or was interrupted) is dropped instead of being taken for the next command's.
  * Closing its stdin ends it.
  */
 public final class JsonLinesProcess implements AutoCloseable {
@@ -29,7 +36,9 @@ public final class JsonLinesProcess implements AutoCloseable {
 
     private final Process process;
     private final BufferedWriter commands;
-    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, CompletableFuture<JsonNode>> awaited = new ConcurrentHashMap<>();
+    private volatile boolean ended;
 
     private JsonLinesProcess(Process process) {
         this.process = process;
@@ -37,6 +46,36 @@ public final class JsonLinesProcess implements AutoCloseable {
         Thread reader = new Thread(this::readAnswers, "json-lines-" + process.pid());
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** The answer to one command sent with {@link #send}. */
+    public final class Answer {
+
+        private final long id;
+        private final CompletableFuture<JsonNode> answer;
+
+        private Answer(long id, CompletableFuture<JsonNode> answer) {
+            this.id = id;
+            this.answer = answer;
+        }
+
+        /** Waits for it; past {@code timeout}, or when interrupted, gives up and drops it when it comes. */
+        public JsonNode await(Duration timeout) {
+            try {
+                return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("process " + process.pid() + (process.isAlive()
+                        ? " did not answer within " + timeout.toSeconds() + " s" : " exited") + "; see its log");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("process " + process.pid() + " " + e.getCause().getMessage()
+                        + "; see its log", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for process " + process.pid(), e);
+            } finally {
+                awaited.remove(id);
+            }
+        }
     }
 
     /** Starts {@code command}, its stderr appended to {@code log}. */
@@ -58,44 +97,51 @@ public final class JsonLinesProcess implements AutoCloseable {
     }
 
     /** Sends one command and waits for its answer. */
-    public synchronized JsonNode call(Map<String, ?> command, Duration timeout) {
-        send(command);
-        return receive(timeout);
+    public JsonNode call(Map<String, ?> command, Duration timeout) {
+        return send(command).await(timeout);
     }
 
-    /** Sends one command; its answer is read with {@link #receive}. */
-    public void send(Map<String, ?> command) {
+    /** Sends one command without waiting: several may be under way at once, on this process and on others. */
+    public Answer send(Map<String, ?> command) {
+        long id = ids.incrementAndGet();
+        Map<String, Object> numbered = new LinkedHashMap<>(command);
+        numbered.put("id", id);
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        awaited.put(id, answer);
         try {
-            commands.write(JSON.writeValueAsString(command));
-            commands.newLine();
-            commands.flush();
+            synchronized (commands) {
+                commands.write(JSON.writeValueAsString(numbered));
+                commands.newLine();
+                commands.flush();
+            }
         } catch (IOException e) {
+            awaited.remove(id);
             throw new UncheckedIOException("process " + process.pid() + " is gone", e);
         }
-    }
-
-    /** The next answer. */
-    public JsonNode receive(Duration timeout) {
-        try {
-            String line = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (line == null) {
-                throw new IllegalStateException("process " + process.pid() + (process.isAlive()
-                        ? " did not answer within " + timeout.toSeconds() + " s" : " exited") + "; see its log");
-            }
-            return JSON.readTree(line);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for process " + process.pid(), e);
+        if (ended) {
+            answer.completeExceptionally(new IllegalStateException("stopped answering")); // no one is left to answer it
         }
+        return new Answer(id, answer);
     }
 
     private void readAnswers() {
+        String ending = "exited";
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                answers.add(line);
+                JsonNode reply = JSON.readTree(line);
+                CompletableFuture<JsonNode> answer = awaited.remove(reply.path("id").asLong(-1));
+                if (answer != null) { // else its caller gave up on it
+                    answer.complete(reply.get("answer"));
+                }
             }
         } catch (IOException closed) {
             // the process ended
+        } catch (JacksonException e) {
+            ending = "wrote a line that is not JSON: " + e.getOriginalMessage(); // a bug in the script: fail loudly
+        } finally {
+            ended = true; // before failing what is awaited, so a command sent meanwhile sees it
+            IllegalStateException cause = new IllegalStateException(ending);
+            awaited.values().forEach(answer -> answer.completeExceptionally(cause));
         }
     }
 

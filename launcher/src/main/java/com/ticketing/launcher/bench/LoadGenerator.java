@@ -58,7 +58,7 @@ final class LoadGenerator implements AutoCloseable {
     /** Opens {@code sockets} sockets to {@code url}, one user each; subscribed to listing i mod listings if asked. */
     Connected connect(String url, int sockets, int listings, boolean subscribe) {
         long began = System.nanoTime();
-        List<JsonNode> answers = new ArrayList<>();
+        List<JsonLinesProcess.Answer> pending = new ArrayList<>();
         for (int i = 0; i < workers.size(); i++) {
             Map<String, Object> command = new LinkedHashMap<>();
             command.put("cmd", "connect");
@@ -72,9 +72,9 @@ final class LoadGenerator implements AutoCloseable {
             command.put("subscribe", subscribe);
             command.put("parallel", Math.max(1, PARALLEL_HANDSHAKES / workers.size()));
             command.put("sourceAddresses", SOURCE_ADDRESSES);
-            workers.get(i).send(command);
+            pending.add(workers.get(i).send(command));
         }
-        workers.forEach(worker -> answers.add(worker.receive(CONNECT_TIMEOUT)));
+        List<JsonNode> answers = pending.stream().map(answer -> answer.await(CONNECT_TIMEOUT)).toList();
         Map<String, Integer> errors = new TreeMap<>();
         answers.forEach(answer -> answer.get("errors").properties()
                 .forEach(error -> errors.merge(error.getKey(), error.getValue().asInt(), Integer::sum)));
@@ -122,9 +122,9 @@ final class LoadGenerator implements AutoCloseable {
     /** Drops {@code share} of every worker's sockets at once and reconnects them all at once with their pid and offset. */
     Storm storm(String url, double share) {
         long began = System.nanoTime();
-        List<JsonNode> answers = new ArrayList<>();
-        workers.forEach(worker -> worker.send(Map.of("cmd", "storm", "share", share, "url", url, "parallel", 100_000)));
-        workers.forEach(worker -> answers.add(worker.receive(CONNECT_TIMEOUT)));
+        List<JsonLinesProcess.Answer> pending = workers.stream()
+                .map(worker -> worker.send(Map.of("cmd", "storm", "share", share, "url", url, "parallel", 100_000))).toList();
+        List<JsonNode> answers = pending.stream().map(answer -> answer.await(CONNECT_TIMEOUT)).toList();
         Latencies took = new Latencies();
         Map<String, Integer> errors = new TreeMap<>();
         answers.forEach(answer -> {
@@ -151,8 +151,8 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private List<JsonNode> all(Map<String, Object> command) {
-        workers.forEach(worker -> worker.send(command));
-        return workers.stream().map(worker -> worker.receive(COMMAND_TIMEOUT)).toList();
+        List<JsonLinesProcess.Answer> pending = workers.stream().map(worker -> worker.send(command)).toList();
+        return pending.stream().map(answer -> answer.await(COMMAND_TIMEOUT)).toList();
     }
 
     private static long sum(List<JsonNode> answers, String field) {
