@@ -18,7 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param advertisedHost    host other instances reach this one at; with the HTTP port it is {@code application.server}
  * @param advertisedPort    port other instances reach this one at; 0 means the port the web server listens on
  * @param threads           stream threads
- * @param commitInterval    how often transactions commit (updates become visible to read_committed consumers)
+ * @param commitInterval    how often transactions commit (updates become visible to read_committed consumers);
+ *                          each exactly-once commit costs the thread a few hundred ms of flush, offset commit and
+ *                          markers whatever it carries, so at 100 ms a loaded thread spent most of its time committing
+ *                          and fell seconds behind on some partitions: 500 ms keeps updates well inside a second
+ *                          while it carries the load (README, "no-fault")
  * @param replicationFactor replication of the changelog and repartition topics ({@code ticketing.kafka.replication-factor})
  * @param startTimeout      how long provisioning topics may take at start-up
  * @param closeTimeout      how long a clean shutdown may take
@@ -34,7 +38,7 @@ public record StreamsProperties(@NotBlank String bootstrapServers,
                                 @NotBlank @DefaultValue("localhost") String advertisedHost,
                                 @Min(0) @DefaultValue("0") int advertisedPort,
                                 @Min(1) @DefaultValue("2") int threads,
-                                @NotNull @DefaultValue("100ms") Duration commitInterval,
+                                @NotNull @DefaultValue("500ms") Duration commitInterval,
                                 @Min(1) @DefaultValue("1") short replicationFactor,
                                 @NotNull @DefaultValue("30s") Duration startTimeout,
                                 @NotNull @DefaultValue("30s") Duration closeTimeout,
