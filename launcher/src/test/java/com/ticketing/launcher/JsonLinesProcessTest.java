@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,11 +63,9 @@ class JsonLinesProcessTest {
         try (JsonLinesProcess process = start()) {
             Thread caller = Thread.currentThread();
             Thread interrupter = new Thread(() -> {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                // Interrupts the call once it waits for its answer (which comes 300 ms in).
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> caller.getState() == Thread.State.TIMED_WAITING);
                 caller.interrupt();
             });
             interrupter.start();

@@ -21,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param commitInterval    how often transactions commit (updates become visible to read_committed consumers);
  *                          each exactly-once commit costs the thread a few hundred ms of flush, offset commit and
  *                          markers whatever it carries, so at 100 ms a loaded thread spent most of its time committing
- *                          and fell seconds behind on some partitions: 500 ms keeps updates well inside a second
- *                          while it carries the load (README, "no-fault")
+ *                          and fell seconds behind on some partitions; at 500 ms it kept up (README, "no-fault"),
+ *                          and on an idle stack an update should wait at most about 600 ms for its commit (not measured)
  * @param replicationFactor replication of the changelog and repartition topics ({@code ticketing.kafka.replication-factor})
  * @param startTimeout      how long provisioning topics may take at start-up
  * @param closeTimeout      how long a clean shutdown may take
